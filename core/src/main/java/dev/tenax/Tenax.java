@@ -1,0 +1,114 @@
+package dev.tenax;
+
+import dev.tenax.internal.Listeners;
+import dev.tenax.internal.Switches;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Global switches: turn retries off, make them instant for tests, and choose the listeners every policy reports
+ * to. All methods are thread-safe and take effect for calls that start afterwards.
+ *
+ * <pre>{@code
+ * try (Tenax.Handle ignored = Tenax.setTesting(true, 3, false)) {
+ *     // every policy now makes exactly 3 attempts, without waiting and without a timeout
+ * }
+ * }</pre>
+ */
+public final class Tenax {
+    private Tenax() {}
+
+    /**
+     * Restores the switches to what they were before the call that returned it. Closing twice has no further
+     * effect. Handles are meant to be closed in reverse order of creation (try-with-resources does that).
+     */
+    @FunctionalInterface
+    public interface Handle extends AutoCloseable {
+        /** Restores the previous state. Never throws. */
+        @Override
+        void close();
+    }
+
+    /**
+     * Turns all retrying on or off. When off, every call makes exactly one attempt, never waits and notifies no
+     * listener; this wins over {@link #setTesting}.
+     *
+     * @param active {@code false} to switch retries off
+     * @return a handle that restores the previous state
+     */
+    public static Handle setActive(boolean active) {
+        return handle(Switches.update(s -> s.withActive(active)));
+    }
+
+    /** Whether retrying is on (the default). */
+    public static boolean isActive() {
+        return Switches.current().active;
+    }
+
+    /**
+     * Switches testing mode on with one attempt (or off). Same as {@code setTesting(testing, 1, false)}.
+     *
+     * @param testing whether testing mode is on
+     * @return a handle that restores the previous state
+     */
+    public static Handle setTesting(boolean testing) {
+        return setTesting(testing, 1, false);
+    }
+
+    /**
+     * Switches testing mode on or off. In testing mode no call waits, timeouts and budgets are ignored, and every
+     * call makes exactly {@code attempts} attempts when each fails retryably ({@code min(attempts, configured)}
+     * when {@code cap} is true). Listeners still fire, with a zero wait.
+     *
+     * @param testing whether testing mode is on
+     * @param attempts attempts per call in testing mode, {@code >= 1}
+     * @param cap whether a policy's own smaller attempt limit still applies
+     * @return a handle that restores the previous state
+     * @throws IllegalArgumentException if {@code attempts < 1}
+     */
+    public static Handle setTesting(boolean testing, int attempts, boolean cap) {
+        if (attempts < 1) {
+            throw new IllegalArgumentException("attempts must be >= 1 (was " + attempts + ")");
+        }
+        return handle(Switches.update(s -> s.withTesting(testing, attempts, cap)));
+    }
+
+    /** Whether testing mode is on. */
+    public static boolean isTesting() {
+        return Switches.current().testing;
+    }
+
+    /**
+     * Replaces the listeners every policy reports to, in addition to its own. {@code null} restores the defaults:
+     * a {@link System.Logger} named {@code dev.tenax}, a JFR event {@code dev.tenax.Retry} and, when Micrometer is
+     * on the class path, a counter {@code tenax.retries} on its global registry. An empty list turns them all off.
+     *
+     * @param listeners the new global listeners, or {@code null} for the defaults
+     */
+    public static void setListeners(@Nullable List<? extends RetryListener> listeners) {
+        Listeners.setGlobal(listeners);
+    }
+
+    /**
+     * The listeners every policy reports to.
+     *
+     * @return an unmodifiable list, never {@code null}
+     */
+    public static List<RetryListener> listeners() {
+        return Listeners.global();
+    }
+
+    private static Handle handle(Switches previous) {
+        return new Handle() {
+            private boolean closed;
+
+            @Override
+            public void close() {
+                if (!closed) {
+                    closed = true;
+                    Switches.restore(previous);
+                }
+            }
+        };
+    }
+}

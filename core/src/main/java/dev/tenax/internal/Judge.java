@@ -1,0 +1,42 @@
+package dev.tenax.internal;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Says what each attempt's outcome means and knows how to dispose of a result that will be retried. The core
+ * policy judges exceptions only; the HTTP layer also judges responses and releases their connections.
+ *
+ * @param <T> the attempt's result type
+ */
+public interface Judge<T extends @Nullable Object> {
+    /** Judges a result: {@link Verdict#ACCEPT} returns it to the caller. */
+    Verdict judgeResult(T result);
+
+    /** Judges a failure; never {@link Verdict#ACCEPT}. */
+    Verdict judgeFailure(Throwable failure);
+
+    /** Releases a result that is going to be retried (for HTTP: drain a little and close). */
+    default void release(T result) {}
+
+    /** The response status of a result, or 0 when results have none. */
+    default int statusOf(T result) {
+        return 0;
+    }
+
+    /** The redacted target of the call ({@code "GET https://host/path"}), or {@code null}. */
+    default @Nullable String target() {
+        return null;
+    }
+
+    /**
+     * What a blocking call throws when its thread is interrupted before a retry. The default rethrows the last
+     * failure with the interrupt attached, or the interrupt itself when the last attempt gave a result.
+     */
+    default Throwable interrupted(@Nullable Throwable lastFailure, InterruptedException interrupt) {
+        if (lastFailure == null) {
+            return interrupt;
+        }
+        lastFailure.addSuppressed(interrupt);
+        return lastFailure;
+    }
+}

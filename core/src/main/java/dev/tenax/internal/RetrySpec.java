@@ -1,0 +1,233 @@
+package dev.tenax.internal;
+
+import dev.tenax.RetryBudget;
+import dev.tenax.RetryListener;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The settings every policy shares (attempts, timeout, backoff, name, listeners, budget, timing), validated once
+ * by {@link Builder#build()} and immutable after. Both public policy builders delegate here, so the two cannot
+ * disagree on a default, a range or an error message.
+ */
+public final class RetrySpec {
+    public static final int DEFAULT_ATTEMPTS = 10;
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(45);
+    public static final Duration DEFAULT_WAIT_INITIAL = Duration.ofMillis(100);
+    public static final Duration DEFAULT_WAIT_MAX = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_WAIT_JITTER = Duration.ofSeconds(1);
+    public static final double DEFAULT_WAIT_EXP_BASE = 2;
+    public static final String DEFAULT_NAME = "default";
+
+    /** 0: no limit on attempts. */
+    public final int maxAttempts;
+    /** -1: no timeout. */
+    public final long timeoutNanos;
+
+    public final long waitInitialNanos;
+    public final long waitMaxNanos;
+    public final long waitJitterNanos;
+    public final double waitExpBase;
+    public final String name;
+    public final List<RetryListener> listeners;
+    public final RetryBudget budget;
+    public final Timing timing;
+    private final @Nullable ScheduledExecutorService scheduler;
+    private final Builder source;
+
+    private RetrySpec(Builder b) {
+        this.maxAttempts = b.attempts == null ? 0 : b.attempts;
+        this.timeoutNanos = b.timeout == null ? -1 : Durations.toNanos(b.timeout);
+        this.waitInitialNanos = Durations.toNanos(b.waitInitial);
+        this.waitMaxNanos = Durations.toNanos(b.waitMax);
+        this.waitJitterNanos = Durations.toNanos(b.waitJitter);
+        this.waitExpBase = b.waitExpBase;
+        this.name = b.name;
+        this.listeners = List.copyOf(b.listeners);
+        this.budget = b.budget;
+        this.timing = b.timing;
+        this.scheduler = b.scheduler;
+        this.source = b.copy();
+    }
+
+    public boolean hasTimeout() {
+        return timeoutNanos >= 0;
+    }
+
+    public ScheduledExecutorService scheduler() {
+        ScheduledExecutorService own = scheduler;
+        return own != null ? own : DefaultScheduler.get();
+    }
+
+    /** A builder holding these settings, to derive a new spec. */
+    public Builder toBuilder() {
+        return source.copy();
+    }
+
+    /**
+     * The computed backoff after the failed attempt {@code n} (1-based):
+     * {@code min(waitMax, waitInitial * waitExpBase^(n-1) + random * waitJitter)}. Never overflows: a huge
+     * {@code n} gives {@code waitMax}.
+     */
+    public long backoffNanos(int n, double random) {
+        double exponential = waitInitialNanos * Math.pow(waitExpBase, n - 1.0);
+        double wait = exponential + random * waitJitterNanos;
+        // NaN cannot occur (all terms are finite or +infinity and non-negative); infinity compares above waitMax
+        return wait >= waitMaxNanos ? waitMaxNanos : (long) wait;
+    }
+
+    @Override
+    public String toString() {
+        return "name=" + name
+                + ", attempts=" + (maxAttempts == 0 ? "unlimited" : Integer.toString(maxAttempts))
+                + ", timeout=" + (timeoutNanos < 0 ? "none" : Duration.ofNanos(timeoutNanos).toString())
+                + ", waitInitial=" + Duration.ofNanos(waitInitialNanos)
+                + ", waitMax=" + Duration.ofNanos(waitMaxNanos)
+                + ", waitJitter=" + Duration.ofNanos(waitJitterNanos)
+                + ", waitExpBase=" + waitExpBase
+                + ", budget=" + budget;
+    }
+
+    /** Mutable settings with the defaults; {@link #build()} validates them all. Not thread-safe. */
+    public static final class Builder {
+        private @Nullable Integer attempts = DEFAULT_ATTEMPTS;
+        private @Nullable Duration timeout = DEFAULT_TIMEOUT;
+        private Duration waitInitial = DEFAULT_WAIT_INITIAL;
+        private Duration waitMax = DEFAULT_WAIT_MAX;
+        private Duration waitJitter = DEFAULT_WAIT_JITTER;
+        private double waitExpBase = DEFAULT_WAIT_EXP_BASE;
+        private String name = DEFAULT_NAME;
+        private List<RetryListener> listeners = new ArrayList<>();
+        private RetryBudget budget = RetryBudget.unlimited();
+        private boolean allowUnbounded;
+        private Timing timing = Timing.SYSTEM;
+        private @Nullable ScheduledExecutorService scheduler;
+
+        public Builder() {}
+
+        public void attempts(int value) {
+            attempts = value;
+        }
+
+        public void unlimitedAttempts() {
+            attempts = null;
+        }
+
+        public void timeout(Duration value) {
+            timeout = Objects.requireNonNull(value, "timeout");
+        }
+
+        public void noTimeout() {
+            timeout = null;
+        }
+
+        public void allowUnbounded(boolean value) {
+            allowUnbounded = value;
+        }
+
+        public void waitInitial(Duration value) {
+            waitInitial = Objects.requireNonNull(value, "waitInitial");
+        }
+
+        public void waitMax(Duration value) {
+            waitMax = Objects.requireNonNull(value, "waitMax");
+        }
+
+        public void waitJitter(Duration value) {
+            waitJitter = Objects.requireNonNull(value, "waitJitter");
+        }
+
+        public void waitExpBase(double value) {
+            waitExpBase = value;
+        }
+
+        public void name(String value) {
+            name = Objects.requireNonNull(value, "name");
+        }
+
+        public void listener(RetryListener value) {
+            listeners.add(Objects.requireNonNull(value, "listener"));
+        }
+
+        public void budget(RetryBudget value) {
+            budget = Objects.requireNonNull(value, "budget");
+        }
+
+        public void timing(Timing value) {
+            timing = Objects.requireNonNull(value, "timing");
+        }
+
+        public void scheduler(ScheduledExecutorService value) {
+            scheduler = Objects.requireNonNull(value, "scheduler");
+        }
+
+        public @Nullable Duration timeout() {
+            return timeout;
+        }
+
+        /**
+         * Validates every setting and returns the immutable spec.
+         *
+         * @throws IllegalArgumentException naming the field, its value and the allowed range
+         * @throws IllegalStateException when neither attempts nor time are limited and that was not asked for
+         */
+        public RetrySpec build() {
+            Integer a = attempts;
+            if (a != null && a < 1) {
+                throw new IllegalArgumentException("attempts must be between 1 and " + Integer.MAX_VALUE
+                        + " (was " + a + "); use unlimitedAttempts() for no limit");
+            }
+            Duration t = timeout;
+            if (t != null && (t.isNegative() || t.isZero())) {
+                throw new IllegalArgumentException(
+                        "timeout must be > 0 (was " + t + "); use noTimeout() for no time limit");
+            }
+            requireNotNegative("waitInitial", waitInitial);
+            requireNotNegative("waitMax", waitMax);
+            requireNotNegative("waitJitter", waitJitter);
+            if (waitMax.compareTo(waitInitial) < 0) {
+                throw new IllegalArgumentException(
+                        "waitMax must be >= waitInitial (" + waitInitial + ") (was " + waitMax + ")");
+            }
+            if (!(waitExpBase >= 1) || Double.isInfinite(waitExpBase)) {
+                throw new IllegalArgumentException(
+                        "waitExpBase must be a finite number >= 1 (was " + waitExpBase + ")");
+            }
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("name must not be blank (was \"" + name + "\")");
+            }
+            if (a == null && t == null && !allowUnbounded) {
+                throw new IllegalStateException("neither attempts nor timeout is limited: such a policy can retry"
+                        + " forever; set attempts(1..) or timeout(> 0), or call allowUnbounded(true)");
+            }
+            return new RetrySpec(this);
+        }
+
+        public Builder copy() {
+            Builder copy = new Builder();
+            copy.attempts = attempts;
+            copy.timeout = timeout;
+            copy.waitInitial = waitInitial;
+            copy.waitMax = waitMax;
+            copy.waitJitter = waitJitter;
+            copy.waitExpBase = waitExpBase;
+            copy.name = name;
+            copy.listeners = new ArrayList<>(listeners);
+            copy.budget = budget;
+            copy.allowUnbounded = allowUnbounded;
+            copy.timing = timing;
+            copy.scheduler = scheduler;
+            return copy;
+        }
+
+        private static void requireNotNegative(String field, Duration value) {
+            if (value.isNegative()) {
+                throw new IllegalArgumentException(field + " must be >= 0 (was " + value + ")");
+            }
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.tenax.internal;
+
+/**
+ * The engine's only source of time and randomness, so that tests can run a schedule on a virtual clock and a
+ * seeded random without sleeping.
+ */
+public interface Timing {
+    /** The system clock, {@link Thread#sleep} and a thread-local random. */
+    Timing SYSTEM = new SystemTiming();
+
+    /** Monotonic time in nanoseconds, as {@link System#nanoTime()}. */
+    long nanoTime();
+
+    /** Blocks the calling thread for {@code nanos}; must be interruptible and must not pin a virtual thread. */
+    void sleep(long nanos) throws InterruptedException;
+
+    /** A uniformly distributed number in {@code [0, 1)}. */
+    double nextRandom();
+}

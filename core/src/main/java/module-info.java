@@ -1,0 +1,16 @@
+/**
+ * Tenax core: the retry policy engine ({@code dev.tenax}), the client-neutral HTTP retry semantics and the
+ * testing support. It has no required runtime dependency: Micrometer and JUnit are used only when present.
+ */
+@org.jspecify.annotations.NullMarked
+@SuppressWarnings("requires-automatic") // Micrometer 1.x ships no module descriptor
+module dev.tenax.core {
+    requires static transitive org.jspecify;
+    requires static micrometer.core;
+    requires static transitive org.junit.jupiter.api;
+    requires static org.junit.platform.commons;
+    requires jdk.jfr;
+
+    exports dev.tenax;
+    exports dev.tenax.testing;
+}
