@@ -24,7 +24,8 @@ public interface GiveUpDetails {
     Duration elapsed();
 
     /** The last attempt's exception, or {@code null} when it ended with a response status. */
-    @Nullable Throwable cause();
+    @Nullable
+    Throwable cause();
 
     /** The last attempt's response status, if it had one. */
     OptionalInt status();
@@ -33,7 +34,8 @@ public interface GiveUpDetails {
     String errorType();
 
     /** For HTTP, the method and the redacted URI; otherwise {@code null}. */
-    @Nullable String target();
+    @Nullable
+    String target();
 
     /** The wait the server asked for, when a server hint took part in the decision. */
     Optional<Duration> serverWait();

@@ -85,6 +85,8 @@ public final class RetryDecision {
 
     @Override
     public String toString() {
-        return !retry ? "RetryDecision.stop()" : wait == null ? "RetryDecision.retry()" : "RetryDecision.retryAfter(" + wait + ")";
+        return !retry
+                ? "RetryDecision.stop()"
+                : wait == null ? "RetryDecision.retry()" : "RetryDecision.retryAfter(" + wait + ")";
     }
 }

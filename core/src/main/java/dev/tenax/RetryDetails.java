@@ -24,7 +24,8 @@ public interface RetryDetails {
     Duration waitedSoFar();
 
     /** The exception of the failed attempt, or {@code null} when the attempt failed with a response status. */
-    @Nullable Throwable cause();
+    @Nullable
+    Throwable cause();
 
     /** The response status of the failed attempt, if it failed with one. */
     OptionalInt status();
@@ -36,5 +37,6 @@ public interface RetryDetails {
     String errorType();
 
     /** For HTTP, the method and the URI without user info or query ({@code "GET https://host/path"}). */
-    @Nullable String target();
+    @Nullable
+    String target();
 }

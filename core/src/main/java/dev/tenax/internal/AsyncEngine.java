@@ -118,8 +118,8 @@ public final class AsyncEngine<T extends @Nullable Object> implements BiConsumer
             state = current;
         }
         long decision = current.decide(verdict, failure);
-        if (RetryState.isGiveUp(decision)) {
-            current.gaveUp(RetryState.reasonOf(decision), failure, failure == null ? value : null, verdict.serverWaitNanos);
+        if (decision == RetryState.GIVE_UP) {
+            current.gaveUp(current.reason(), failure, failure == null ? value : null, verdict.serverWaitNanos);
             complete(current, failure, value);
             return;
         }

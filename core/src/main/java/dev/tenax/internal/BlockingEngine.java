@@ -61,12 +61,12 @@ public final class BlockingEngine {
         T result = firstResult;
         for (; ; ) {
             long decision = state.decide(verdict, failure);
-            if (RetryState.isGiveUp(decision)) {
-                state.gaveUp(RetryState.reasonOf(decision), failure, result, verdict.serverWaitNanos);
+            if (decision == RetryState.GIVE_UP) {
+                state.gaveUp(state.reason(), failure, result, verdict.serverWaitNanos);
                 return finish(state, failure, result);
             }
             if (failure == null) {
-                judge.release(result);
+                release(judge, result);
             }
             RetryScope scope = state.retryScheduled(decision, failure, result);
             try {
@@ -98,6 +98,11 @@ public final class BlockingEngine {
                 verdict = judge.judgeFailure(next);
             }
         }
+    }
+
+    @SuppressWarnings("NullAway") // without a failure, result is the attempt's own value (null only if T allows it)
+    private static <T extends @Nullable Object> void release(Judge<T> judge, @Nullable T result) {
+        judge.release(result);
     }
 
     @SuppressWarnings("NullAway") // exactly one of failure and result describes the last attempt

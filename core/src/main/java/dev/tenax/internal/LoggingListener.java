@@ -27,7 +27,8 @@ public final class LoggingListener implements RetryListener {
         if (!log.isLoggable(Level.WARNING)) {
             return;
         }
-        StringBuilder line = new StringBuilder(160).append("tenax.retry_scheduled name=").append(details.name());
+        StringBuilder line =
+                new StringBuilder(160).append("tenax.retry_scheduled name=").append(details.name());
         if (details.target() != null) {
             line.append(" target=\"").append(details.target()).append('"');
         }
@@ -51,7 +52,8 @@ public final class LoggingListener implements RetryListener {
         if (!log.isLoggable(Level.INFO)) {
             return;
         }
-        StringBuilder line = new StringBuilder(160).append("tenax.gave_up name=").append(details.name());
+        StringBuilder line =
+                new StringBuilder(160).append("tenax.gave_up name=").append(details.name());
         if (details.target() != null) {
             line.append(" target=\"").append(details.target()).append('"');
         }

@@ -84,7 +84,8 @@ public final class RetrySpec {
     public String toString() {
         return "name=" + name
                 + ", attempts=" + (maxAttempts == 0 ? "unlimited" : Integer.toString(maxAttempts))
-                + ", timeout=" + (timeoutNanos < 0 ? "none" : Duration.ofNanos(timeoutNanos).toString())
+                + ", timeout="
+                + (timeoutNanos < 0 ? "none" : Duration.ofNanos(timeoutNanos).toString())
                 + ", waitInitial=" + Duration.ofNanos(waitInitialNanos)
                 + ", waitMax=" + Duration.ofNanos(waitMaxNanos)
                 + ", waitJitter=" + Duration.ofNanos(waitJitterNanos)
@@ -178,8 +179,8 @@ public final class RetrySpec {
         public RetrySpec build() {
             Integer a = attempts;
             if (a != null && a < 1) {
-                throw new IllegalArgumentException("attempts must be between 1 and " + Integer.MAX_VALUE
-                        + " (was " + a + "); use unlimitedAttempts() for no limit");
+                throw new IllegalArgumentException("attempts must be between 1 and " + Integer.MAX_VALUE + " (was " + a
+                        + "); use unlimitedAttempts() for no limit");
             }
             Duration t = timeout;
             if (t != null && (t.isNegative() || t.isZero())) {

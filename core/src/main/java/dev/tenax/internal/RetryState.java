@@ -20,6 +20,9 @@ final class RetryState<T extends @Nullable Object> {
 
     static final long UNKNOWN_START = Long.MIN_VALUE;
 
+    /** What {@link #decide} returns when the call stops retrying. */
+    static final long GIVE_UP = -1;
+
     private final RetrySpec spec;
     private final Judge<T> judge;
     private final Switches switches;
@@ -31,6 +34,7 @@ final class RetryState<T extends @Nullable Object> {
     private long waitedNanos;
     private @Nullable List<Throwable> earlierFailures;
     private @Nullable Throwable lastFailure;
+    private GiveUpReason reason = GiveUpReason.NOT_RETRYABLE;
 
     RetryState(RetrySpec spec, Judge<T> judge, Switches switches, String budgetKey, long startNanos) {
         this.spec = spec;
@@ -55,11 +59,10 @@ final class RetryState<T extends @Nullable Object> {
     }
 
     /**
-     * Decides after attempt {@code attempts} ended with {@code failure} or {@code result} and got verdict
-     * {@code verdict}.
+     * Decides after attempt {@code attempts} ended with {@code failure} (or a result) and got {@code verdict}.
      *
-     * @return the wait in nanoseconds before the next attempt, or a {@link GiveUpReason} wrapped as a negative
-     *     number: see {@link #reasonOf}
+     * @return the wait in nanoseconds before the next attempt, or {@link #GIVE_UP}; then {@link #reason()} says
+     *     why
      */
     long decide(Verdict verdict, @Nullable Throwable failure) {
         if (failure != null) {
@@ -89,20 +92,19 @@ final class RetryState<T extends @Nullable Object> {
         return wait;
     }
 
-    static boolean isGiveUp(long decision) {
-        return decision < 0;
+    /** Why the last {@link #decide} gave up. */
+    GiveUpReason reason() {
+        return reason;
     }
 
-    static GiveUpReason reasonOf(long decision) {
-        return GiveUpReason.values()[(int) (-decision - 1)];
-    }
-
-    private static long giveUp(GiveUpReason reason) {
-        return -1L - reason.ordinal();
+    private long giveUp(GiveUpReason why) {
+        reason = why;
+        return GIVE_UP;
     }
 
     /** Notifies listeners of the retry about to wait {@code waitNanos}; returns their scope to close later. */
-    @Nullable RetryScope retryScheduled(long waitNanos, @Nullable Throwable failure, @Nullable T result) {
+    @Nullable
+    RetryScope retryScheduled(long waitNanos, @Nullable Throwable failure, @Nullable T result) {
         int status = failure == null && result != null ? judge.statusOf(result) : 0;
         RetryEvent event = new RetryEvent(
                 spec.name,
@@ -155,7 +157,8 @@ final class RetryState<T extends @Nullable Object> {
         Listeners.gaveUp(spec.listeners, event);
     }
 
-    @Nullable Throwable lastFailure() {
+    @Nullable
+    Throwable lastFailure() {
         return lastFailure;
     }
 
