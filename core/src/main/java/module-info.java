@@ -3,11 +3,13 @@
  * testing support. It has no required runtime dependency: Micrometer and JUnit are used only when present.
  */
 @org.jspecify.annotations.NullMarked
-@SuppressWarnings("requires-automatic") // Micrometer 1.x ships no module descriptor
+// requires-automatic: Micrometer 1.x ships no module descriptor.
+// exports: dev.tenax.testing names JUnit types, but JUnit stays optional (static) for everyone else.
+@SuppressWarnings({"requires-automatic", "exports"})
 module dev.tenax.core {
     requires static transitive org.jspecify;
     requires static micrometer.core;
-    requires static transitive org.junit.jupiter.api;
+    requires static org.junit.jupiter.api;
     requires static org.junit.platform.commons;
     requires jdk.jfr;
 

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * }
  * }</pre>
  */
+@SuppressWarnings("exports") // JUnit is an optional dependency: only JUnit users load this type
 @Documented
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)

@@ -12,6 +12,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * The extension behind {@link TenaxTesting}: switches testing mode on before each test and restores the previous
  * state after it. Registered by the annotation; not meant to be used directly.
  */
+@SuppressWarnings("exports") // JUnit is an optional dependency: only JUnit users load this type
 public final class TenaxTestingExtension implements BeforeEachCallback, AfterEachCallback {
     /** The resource lock that annotated tests hold, so parallel tests never share the global toggle. */
     public static final String LOCK = "dev.tenax.Tenax";
