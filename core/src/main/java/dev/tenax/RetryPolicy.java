@@ -153,7 +153,7 @@ public final class RetryPolicy {
     public <T extends @Nullable Object> CompletableFuture<T> callAsync(
             Supplier<? extends CompletionStage<T>> operation) {
         Objects.requireNonNull(operation, "operation");
-        return AsyncEngine.execute(spec, typedJudge(), remaining -> operation.get(), spec.name);
+        return AsyncEngine.execute(spec, typedJudge(), context -> operation.get(), spec.name);
     }
 
     /**
@@ -212,18 +212,9 @@ public final class RetryPolicy {
 
     private <T extends @Nullable Object, E extends Exception> T retryAfterFailure(
             ThrowingSupplier<T, E> operation, Switches switches, long start, Throwable failure) throws E {
-        Judge<T> typed = typedJudge();
         try {
             return BlockingEngine.resume(
-                    spec,
-                    typed,
-                    remaining -> operation.get(),
-                    spec.name,
-                    switches,
-                    start,
-                    typed.judgeFailure(failure),
-                    failure,
-                    null);
+                    spec, typedJudge(), context -> operation.get(), spec.name, switches, start, failure);
         } catch (Throwable t) {
             // only what operation threw (E or unchecked) comes back, so the signature still holds
             throw Sneaky.<E>rethrow(t);

@@ -1,7 +1,6 @@
 package dev.tenax.internal;
 
 import dev.tenax.GiveUpReason;
-import dev.tenax.RetryScope;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -25,24 +24,19 @@ public final class AsyncEngine<T extends @Nullable Object> implements BiConsumer
     private final RetrySpec spec;
     private final Judge<T> judge;
     private final AsyncAttempt<T> attempt;
-    private final String budgetKey;
-    private final Switches switches;
-    private final long start;
+    private final RetryState<T> state;
     private final CompletableFuture<T> result = new CompletableFuture<>();
 
     private final AtomicReference<@Nullable Future<?>> pendingWait = new AtomicReference<>();
     private final AtomicReference<@Nullable CompletionStage<T>> inFlight = new AtomicReference<>();
-    private final AtomicReference<@Nullable RetryScope> scope = new AtomicReference<>();
-    private volatile @Nullable RetryState<T> state;
+    private final AtomicReference<dev.tenax.@Nullable RetryScope> scope = new AtomicReference<>();
     private long currentWait;
 
-    private AsyncEngine(RetrySpec spec, Judge<T> judge, AsyncAttempt<T> attempt, String budgetKey, Switches switches) {
+    private AsyncEngine(RetrySpec spec, Judge<T> judge, AsyncAttempt<T> attempt, RetryState<T> state) {
         this.spec = spec;
         this.judge = judge;
         this.attempt = attempt;
-        this.budgetKey = budgetKey;
-        this.switches = switches;
-        this.start = BlockingEngine.startTime(spec, switches);
+        this.state = state;
     }
 
     /** Starts the call; the returned future completes with the accepted result or the final failure. */
@@ -52,35 +46,37 @@ public final class AsyncEngine<T extends @Nullable Object> implements BiConsumer
         if (!switches.active) {
             return startOnce(attempt);
         }
+        long start = BlockingEngine.startTime(spec, switches);
         if (!switches.testing) {
             spec.budget.onRequest(budgetKey);
         }
-        AsyncEngine<T> engine = new AsyncEngine<>(spec, judge, attempt, budgetKey, switches);
+        AsyncEngine<T> engine =
+                new AsyncEngine<>(spec, judge, attempt, new RetryState<>(spec, judge, switches, budgetKey, start));
         // the dependent future is not needed: the callback only reacts to cancellation
         CompletableFuture<T> unused = engine.result.whenComplete((value, failure) -> {
             if (engine.result.isCancelled()) {
                 engine.cancelled();
             }
         });
-        engine.startAttempt(engine.start == RetryState.UNKNOWN_START ? Long.MAX_VALUE : spec.timeoutNanos);
+        engine.startAttempt();
         return engine.result;
     }
 
     private static <T extends @Nullable Object> CompletableFuture<T> startOnce(AsyncAttempt<T> attempt) {
         try {
-            return attempt.start(Long.MAX_VALUE).toCompletableFuture();
+            return attempt.start(SingleAttempt.INSTANCE).toCompletableFuture();
         } catch (RuntimeException | Error e) {
             return CompletableFuture.failedFuture(e);
         }
     }
 
-    private void startAttempt(long remainingNanos) {
+    private void startAttempt() {
         if (result.isDone()) {
             return;
         }
         CompletionStage<T> stage;
         try {
-            stage = attempt.start(remainingNanos);
+            stage = attempt.start(state);
             if (stage == null) {
                 stage = CompletableFuture.failedFuture(new NullPointerException("attempt returned a null stage"));
             }
@@ -105,28 +101,25 @@ public final class AsyncEngine<T extends @Nullable Object> implements BiConsumer
             }
             return;
         }
-        Verdict verdict = failure == null ? judge.judgeResult(value) : judge.judgeFailure(failure);
-        if (failure == null && verdict == Verdict.ACCEPT) {
-            if (!result.complete(value)) {
-                judge.release(value);
-            }
+        T outcome = failure == null ? value : null;
+        long decision = state.settle(outcome, failure);
+        if (decision == RetryState.ACCEPTED) {
+            deliver(value);
             return;
         }
-        RetryState<T> current = state;
-        if (current == null) {
-            current = new RetryState<>(spec, judge, switches, budgetKey, start);
-            state = current;
-        }
-        long decision = current.decide(verdict, failure);
         if (decision == RetryState.GIVE_UP) {
-            current.gaveUp(current.reason(), failure, failure == null ? value : null, verdict.serverWaitNanos);
-            complete(current, failure, value);
+            state.gaveUp(failure, outcome);
+            if (failure != null) {
+                result.completeExceptionally(state.finalFailure(failure));
+            } else {
+                deliver(value);
+            }
             return;
         }
         if (failure == null) {
             judge.release(value);
         }
-        scope.set(current.retryScheduled(decision, failure, failure == null ? value : null));
+        scope.set(state.retryScheduled(decision, failure, outcome));
         currentWait = decision;
         try {
             Future<?> wait = spec.scheduler().schedule(this, decision, TimeUnit.NANOSECONDS);
@@ -136,10 +129,10 @@ public final class AsyncEngine<T extends @Nullable Object> implements BiConsumer
             }
         } catch (RejectedExecutionException shutDown) {
             Listeners.close(scope.getAndSet(null));
-            Throwable last = current.lastFailure();
+            Throwable last = state.lastFailure();
             if (last != null) {
                 last.addSuppressed(shutDown);
-                result.completeExceptionally(current.finalFailure(last));
+                result.completeExceptionally(state.finalFailure(last));
             } else {
                 result.completeExceptionally(shutDown);
             }
@@ -151,19 +144,16 @@ public final class AsyncEngine<T extends @Nullable Object> implements BiConsumer
     public void run() {
         pendingWait.set(null);
         Listeners.close(scope.getAndSet(null));
-        RetryState<T> current = state;
-        if (current == null || result.isDone()) {
+        if (result.isDone()) {
             return;
         }
-        current.nextAttempt(currentWait);
-        startAttempt(current.remainingNanos());
+        state.nextAttempt(currentWait);
+        startAttempt();
     }
 
-    private void complete(RetryState<T> current, @Nullable Throwable failure, T value) {
-        if (failure != null) {
-            result.completeExceptionally(current.finalFailure(failure));
-        } else if (!result.complete(value)) {
-            judge.release(value);
+    private void deliver(T value) {
+        if (!result.complete(value)) {
+            judge.release(value); // cancelled meanwhile: nobody will read it
         }
     }
 
@@ -177,10 +167,7 @@ public final class AsyncEngine<T extends @Nullable Object> implements BiConsumer
             cancel(stage);
         }
         Listeners.close(scope.getAndSet(null));
-        RetryState<T> current = state;
-        if (current != null) {
-            current.gaveUp(GiveUpReason.CANCELLED, current.lastFailure(), null, -1);
-        }
+        state.gaveUp(GiveUpReason.CANCELLED, state.lastFailure(), null);
     }
 
     private static void cancel(CompletionStage<?> stage) {

@@ -21,28 +21,19 @@ public final class BlockingEngine {
             RetrySpec spec, Judge<T> judge, Attempt<T> attempt, String budgetKey) throws Throwable {
         Switches switches = Switches.current();
         if (!switches.active) {
-            return attempt.run(Long.MAX_VALUE);
+            return attempt.run(SingleAttempt.INSTANCE);
         }
         long start = startTime(spec, switches);
         if (!switches.testing) {
             spec.budget.onRequest(budgetKey);
         }
-        T result;
-        try {
-            result = attempt.run(start == RetryState.UNKNOWN_START ? Long.MAX_VALUE : spec.timeoutNanos);
-        } catch (Throwable failure) {
-            return resume(spec, judge, attempt, budgetKey, switches, start, judge.judgeFailure(failure), failure, null);
-        }
-        Verdict verdict = judge.judgeResult(result);
-        if (verdict == Verdict.ACCEPT) {
-            return result;
-        }
-        return resume(spec, judge, attempt, budgetKey, switches, start, verdict, null, result);
+        RetryState<T> state = new RetryState<>(spec, judge, switches, budgetKey, start);
+        return loop(state, judge, attempt, null, null, false);
     }
 
     /**
-     * Continues a call whose first attempt did not succeed: the slow path, where the retry state is built.
-     * Exactly one of {@code failure} and {@code result} describes the first attempt.
+     * Continues a call whose first attempt failed with {@code firstFailure}: the core policy's slow path, where
+     * the retry state is first built.
      */
     public static <T extends @Nullable Object> T resume(
             RetrySpec spec,
@@ -51,66 +42,76 @@ public final class BlockingEngine {
             String budgetKey,
             Switches switches,
             long start,
-            Verdict firstVerdict,
-            @Nullable Throwable firstFailure,
-            @Nullable T firstResult)
+            Throwable firstFailure)
             throws Throwable {
         RetryState<T> state = new RetryState<>(spec, judge, switches, budgetKey, start);
-        Verdict verdict = firstVerdict;
-        Throwable failure = firstFailure;
+        return loop(state, judge, attempt, null, firstFailure, true);
+    }
+
+    private static <T extends @Nullable Object> T loop(
+            RetryState<T> state,
+            Judge<T> judge,
+            Attempt<T> attempt,
+            @Nullable T firstResult,
+            @Nullable Throwable firstFailure,
+            boolean firstDone)
+            throws Throwable {
         T result = firstResult;
+        Throwable failure = firstFailure;
+        boolean done = firstDone;
         for (; ; ) {
-            long decision = state.decide(verdict, failure);
+            if (!done) {
+                try {
+                    result = attempt.run(state);
+                    failure = null;
+                } catch (Throwable t) {
+                    result = null;
+                    failure = t;
+                }
+            }
+            done = false;
+            long decision = state.settle(result, failure);
+            if (decision == RetryState.ACCEPTED) {
+                return resultOf(result);
+            }
             if (decision == RetryState.GIVE_UP) {
-                state.gaveUp(state.reason(), failure, result, verdict.serverWaitNanos);
-                return finish(state, failure, result);
+                state.gaveUp(failure, result);
+                if (failure != null) {
+                    throw state.finalFailure(failure);
+                }
+                return resultOf(result);
             }
             if (failure == null) {
-                release(judge, result);
+                judge.release(resultOf(result));
             }
-            RetryScope scope = state.retryScheduled(decision, failure, result);
-            try {
-                if (Thread.interrupted()) {
-                    throw new InterruptedException("interrupted before retry");
-                }
-                if (decision > 0) {
-                    spec.timing.sleep(decision);
-                }
-            } catch (InterruptedException interrupt) {
-                Listeners.close(scope);
-                Thread.currentThread().interrupt();
-                Throwable last = state.lastFailure();
-                state.gaveUp(GiveUpReason.INTERRUPTED, last, null, -1);
-                throw judge.interrupted(last == null ? null : state.finalFailure(last), interrupt);
-            }
-            Listeners.close(scope);
+            waitFor(state, judge, decision, failure, result);
             state.nextAttempt(decision);
-            try {
-                result = attempt.run(state.remainingNanos());
-                failure = null;
-                verdict = judge.judgeResult(result);
-                if (verdict == Verdict.ACCEPT) {
-                    return result;
-                }
-            } catch (Throwable next) {
-                failure = next;
-                result = null;
-                verdict = judge.judgeFailure(next);
+        }
+    }
+
+    private static <T extends @Nullable Object> void waitFor(
+            RetryState<T> state, Judge<T> judge, long nanos, @Nullable Throwable failure, @Nullable T result)
+            throws Throwable {
+        RetryScope scope = state.retryScheduled(nanos, failure, result);
+        try {
+            if (Thread.interrupted()) {
+                throw new InterruptedException("interrupted before retry");
             }
+            if (nanos > 0) {
+                state.timing().sleep(nanos);
+            }
+        } catch (InterruptedException interrupt) {
+            Thread.currentThread().interrupt();
+            Throwable last = state.lastFailure();
+            state.gaveUp(GiveUpReason.INTERRUPTED, last, null);
+            throw judge.interrupted(last == null ? null : state.finalFailure(last), interrupt);
+        } finally {
+            Listeners.close(scope);
         }
     }
 
-    @SuppressWarnings("NullAway") // without a failure, result is the attempt's own value (null only if T allows it)
-    private static <T extends @Nullable Object> void release(Judge<T> judge, @Nullable T result) {
-        judge.release(result);
-    }
-
-    @SuppressWarnings("NullAway") // exactly one of failure and result describes the last attempt
-    private static <T extends @Nullable Object> T finish(
-            RetryState<T> state, @Nullable Throwable failure, @Nullable T result) throws Throwable {
-        if (failure != null) {
-            throw state.finalFailure(failure);
-        }
+    @SuppressWarnings("NullAway") // a result that was accepted or retried is the attempt's own value
+    private static <T extends @Nullable Object> T resultOf(@Nullable T result) {
         return result;
     }
 }

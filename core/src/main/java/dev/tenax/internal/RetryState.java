@@ -10,18 +10,22 @@ import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The decision code shared by the blocking and the asynchronous engine. It exists only once a call has failed,
- * so a call that succeeds at once allocates none of it. Confined to one call; not thread-safe (the async engine
- * hands it from one completion to the next, each ordered after the previous).
+ * The decision code shared by the blocking and the asynchronous engine, and the context each attempt sees. The
+ * core policy creates it only once a call has failed, so a call that succeeds at once allocates none of it.
+ * Confined to one call; not thread-safe (the async engine hands it from one completion to the next, each ordered
+ * after the previous).
  */
-final class RetryState<T extends @Nullable Object> {
+final class RetryState<T extends @Nullable Object> implements AttemptContext {
     /** Earlier failures attached to the final one; the rest are dropped to bound memory on long retry runs. */
     static final int MAX_SUPPRESSED = 32;
 
     static final long UNKNOWN_START = Long.MIN_VALUE;
 
-    /** What {@link #decide} returns when the call stops retrying. */
+    /** What {@link #decide} and {@link #settle} return when the call stops retrying. */
     static final long GIVE_UP = -1;
+
+    /** What {@link #settle} returns when the outcome is the call's result. */
+    static final long ACCEPTED = -2;
 
     private final RetrySpec spec;
     private final Judge<T> judge;
@@ -35,6 +39,9 @@ final class RetryState<T extends @Nullable Object> {
     private @Nullable List<Throwable> earlierFailures;
     private @Nullable Throwable lastFailure;
     private GiveUpReason reason = GiveUpReason.NOT_RETRYABLE;
+    private @Nullable Verdict earlyVerdict;
+    private long earlyDecision;
+    private long lastServerWaitNanos = -1;
 
     RetryState(RetrySpec spec, Judge<T> judge, Switches switches, String budgetKey, long startNanos) {
         this.spec = spec;
@@ -50,8 +57,54 @@ final class RetryState<T extends @Nullable Object> {
         return spec.hasTimeout() && !switches.testing;
     }
 
-    /** What is left of the policy's time for the next attempt; {@link Long#MAX_VALUE} when unlimited. */
-    long remainingNanos() {
+    Timing timing() {
+        return spec.timing;
+    }
+
+    @Override
+    public int attemptNumber() {
+        return attempts;
+    }
+
+    @Override
+    public boolean decideEarly(Verdict verdict) {
+        earlyVerdict = verdict;
+        earlyDecision = verdict == Verdict.ACCEPT ? GIVE_UP : decide(verdict, null);
+        return earlyDecision != GIVE_UP;
+    }
+
+    /**
+     * Judges how an attempt ended, honouring a decision the attempt made early (unless that decision returned the
+     * response and the attempt then failed anyway: that failure is judged afresh).
+     *
+     * @return {@link #ACCEPTED}, {@link #GIVE_UP} (then {@link #reason()} says why) or the wait before the next
+     *     attempt
+     */
+    long settle(@Nullable T result, @Nullable Throwable failure) {
+        Verdict early = earlyVerdict;
+        earlyVerdict = null;
+        if (early != null && (failure == null || earlyDecision != GIVE_UP)) {
+            lastServerWaitNanos = early.serverWaitNanos;
+            if (failure != null) {
+                remember(failure);
+            }
+            return early == Verdict.ACCEPT ? ACCEPTED : earlyDecision;
+        }
+        Verdict verdict = failure == null ? judgeResult(result) : judge.judgeFailure(failure);
+        if (failure == null && verdict == Verdict.ACCEPT) {
+            return ACCEPTED;
+        }
+        lastServerWaitNanos = verdict.serverWaitNanos;
+        return decide(verdict, failure);
+    }
+
+    @SuppressWarnings("NullAway") // without a failure, result is the attempt's own value (null only if T allows)
+    private Verdict judgeResult(@Nullable T result) {
+        return judge.judgeResult(result);
+    }
+
+    @Override
+    public long remainingNanos() {
         if (!deadlineApplies()) {
             return Long.MAX_VALUE;
         }
@@ -64,7 +117,7 @@ final class RetryState<T extends @Nullable Object> {
      * @return the wait in nanoseconds before the next attempt, or {@link #GIVE_UP}; then {@link #reason()} says
      *     why
      */
-    long decide(Verdict verdict, @Nullable Throwable failure) {
+    private long decide(Verdict verdict, @Nullable Throwable failure) {
         if (failure != null) {
             remember(failure);
         }
@@ -141,12 +194,18 @@ final class RetryState<T extends @Nullable Object> {
         return failure;
     }
 
-    /** Tells listeners that the call stops retrying. */
-    void gaveUp(GiveUpReason reason, @Nullable Throwable failure, @Nullable T result, long serverWaitNanos) {
+    /** Tells listeners that the call stops retrying for the reason {@link #settle} found. */
+    void gaveUp(@Nullable Throwable failure, @Nullable T result) {
+        gaveUp(reason, failure, result);
+    }
+
+    /** Tells listeners that the call stops retrying for {@code why}. */
+    void gaveUp(GiveUpReason why, @Nullable Throwable failure, @Nullable T result) {
+        long serverWaitNanos = lastServerWaitNanos;
         int status = failure == null && result != null ? judge.statusOf(result) : 0;
         GiveUpEvent event = new GiveUpEvent(
                 spec.name,
-                reason,
+                why,
                 attempts,
                 Duration.ofNanos(Math.max(0, spec.timing.nanoTime() - startNanos)),
                 failure,
