@@ -14,5 +14,7 @@ module dev.tenax.core {
     requires jdk.jfr;
 
     exports dev.tenax;
+    exports dev.tenax.http;
+    exports dev.tenax.http.spi;
     exports dev.tenax.testing;
 }

@@ -1,6 +1,7 @@
 package dev.tenax;
 
 import dev.tenax.internal.PerRequestBudget;
+import dev.tenax.internal.RatioBudget;
 import dev.tenax.internal.UnlimitedBudget;
 import java.time.Duration;
 import java.util.Objects;
@@ -43,6 +44,32 @@ public interface RetryBudget {
      */
     static RetryBudget unlimited() {
         return UnlimitedBudget.INSTANCE;
+    }
+
+    /**
+     * A budget kept per key (per host for HTTP) over a sliding {@code window}: retries may not exceed
+     * {@code percent} of the calls started in the window plus {@code minPerSecond} for each second of it
+     * (Finagle's retry budget). During a full outage load grows by at most about {@code 1 + percent}; a few
+     * failures among many calls are always retried. HTTP policies use {@code ratio(0.2, 10, 10 s)} by default.
+     *
+     * @param percent the share of calls that may be retried, {@code 0} to {@code 1}
+     * @param minPerSecond retries always allowed per second of the window, {@code >= 0}
+     * @param window how far back calls and retries count, {@code 1 ms} to {@code 1 h}
+     * @return a new budget; share one instance between the policies that should share it
+     * @throws IllegalArgumentException if a value is out of range
+     */
+    static RetryBudget ratio(double percent, int minPerSecond, Duration window) {
+        Objects.requireNonNull(window, "window");
+        if (!(percent >= 0 && percent <= 1)) {
+            throw new IllegalArgumentException("percent must be between 0 and 1 (was " + percent + ")");
+        }
+        if (minPerSecond < 0) {
+            throw new IllegalArgumentException("minPerSecond must be >= 0 (was " + minPerSecond + ")");
+        }
+        if (window.compareTo(Duration.ofMillis(1)) < 0 || window.compareTo(Duration.ofHours(1)) > 0) {
+            throw new IllegalArgumentException("window must be between PT0.001S and PT1H (was " + window + ")");
+        }
+        return new RatioBudget(percent, minPerSecond, window);
     }
 
     /**

@@ -105,7 +105,7 @@ public final class RetrySpec {
         private List<RetryListener> listeners = new ArrayList<>();
         private RetryBudget budget = RetryBudget.unlimited();
         private boolean allowUnbounded;
-        private Timing timing = Timing.SYSTEM;
+        private Timing timing = Timing.system();
         private @Nullable ScheduledExecutorService scheduler;
 
         public Builder() {}

@@ -5,6 +5,8 @@ import java.util.concurrent.TimeUnit;
 
 /** Real time: the monotonic clock and {@link TimeUnit#sleep}, which virtual threads unmount for. */
 final class SystemTiming implements Timing {
+    static final SystemTiming INSTANCE = new SystemTiming();
+
     @Override
     public long nanoTime() {
         return System.nanoTime();

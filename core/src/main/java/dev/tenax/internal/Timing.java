@@ -6,7 +6,9 @@ package dev.tenax.internal;
  */
 public interface Timing {
     /** The system clock, {@link Thread#sleep} and a thread-local random. */
-    Timing SYSTEM = new SystemTiming();
+    static Timing system() {
+        return SystemTiming.INSTANCE;
+    }
 
     /** Monotonic time in nanoseconds, as {@link System#nanoTime()}. */
     long nanoTime();
@@ -16,4 +18,9 @@ public interface Timing {
 
     /** A uniformly distributed number in {@code [0, 1)}. */
     double nextRandom();
+
+    /** Wall-clock time in epoch milliseconds, to turn an HTTP-date into a wait. */
+    default long currentTimeMillis() {
+        return System.currentTimeMillis();
+    }
 }

@@ -1,0 +1,396 @@
+package dev.tenax.http;
+
+import dev.tenax.RetryBudget;
+import dev.tenax.RetryListener;
+import dev.tenax.internal.Durations;
+import dev.tenax.internal.RetrySpec;
+import dev.tenax.internal.Timing;
+import dev.tenax.internal.http.HttpPolicies;
+import dev.tenax.internal.http.HttpRules;
+import java.time.Duration;
+import java.util.BitSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How HTTP calls are retried, whatever the client: every Tenax client module applies the same policy the same
+ * way.
+ *
+ * <p>By default: statuses 408, 429, 500, 502, 503 and 504 and transient transport failures are retried, up to
+ * 10 attempts within 45 s, with exponential backoff and jitter. A request that may have reached the server is
+ * sent again only if its method is idempotent (GET, HEAD, OPTIONS, TRACE, PUT, DELETE) or it carries an
+ * {@code Idempotency-Key}, and only if its body can be sent twice. A server's {@code Retry-After} (or rate-limit
+ * header) is honoured plus jitter; a wait longer than {@code maxRetryAfter} ends the call with the response. A
+ * per-host retry budget caps retries at 20 % of recent requests plus 10 per second, so an outage is not
+ * multiplied by the retries.
+ *
+ * <pre>{@code
+ * HttpRetryPolicy policy = HttpRetryPolicy.builder()
+ *     .attempts(5)
+ *     .timeout(Duration.ofSeconds(10))
+ *     .retryOnStatus(429, 503)
+ *     .build();
+ * }</pre>
+ *
+ * <p>Policies are immutable and thread-safe.
+ */
+public final class HttpRetryPolicy {
+    /** The statuses retried by default. */
+    static final int[] DEFAULT_STATUSES = {408, 429, 500, 502, 503, 504};
+
+    static final String DEFAULT_NAME = "http";
+
+    /** Used when there is no timeout to bound server hints. */
+    static final Duration DEFAULT_MAX_RETRY_AFTER_WITHOUT_TIMEOUT = Duration.ofMinutes(1);
+
+    /** One JVM-wide per-host budget for every policy that does not choose its own. */
+    private static final RetryBudget DEFAULT_BUDGET = RetryBudget.ratio(0.2, 10, Duration.ofSeconds(10));
+
+    private static final HttpRetryPolicy DEFAULTS = builder().build();
+
+    static {
+        HttpPolicies.register(policy -> policy.rules);
+    }
+
+    private final HttpRules rules;
+
+    private HttpRetryPolicy(HttpRules rules) {
+        this.rules = rules;
+    }
+
+    /**
+     * A builder with the defaults.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The default policy, equal to {@code builder().build()}.
+     *
+     * @return the shared default policy
+     */
+    public static HttpRetryPolicy defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * A builder holding this policy's settings, to derive a variant.
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** The policy's name, used in logs, metrics and events. */
+    public String name() {
+        return rules.spec().name;
+    }
+
+    /** The attempt limit, or empty when attempts are unlimited. */
+    public Optional<Integer> attempts() {
+        int max = rules.spec().maxAttempts;
+        return max == 0 ? Optional.empty() : Optional.of(max);
+    }
+
+    /** The total time limit, or empty when there is none. */
+    public Optional<Duration> timeout() {
+        RetrySpec spec = rules.spec();
+        return spec.hasTimeout() ? Optional.of(Duration.ofNanos(spec.timeoutNanos)) : Optional.empty();
+    }
+
+    /**
+     * Whether a response with this status is retried (before the predicate and the safety rules).
+     *
+     * @param status an HTTP status code
+     * @return whether the status is in the retried set
+     */
+    public boolean retriesStatus(int status) {
+        return rules.retriesStatus(status);
+    }
+
+    /** The longest server-requested wait the policy accepts. */
+    public Duration maxRetryAfter() {
+        return Duration.ofNanos(rules.maxRetryAfterNanos());
+    }
+
+    /** What happens when a server asks for a longer wait. */
+    public LongRetryAfter longRetryAfter() {
+        return rules.longRetryAfter();
+    }
+
+    /** Whether non-idempotent requests are retried after they may have been sent. */
+    public boolean retryNonIdempotent() {
+        return rules.retryNonIdempotent();
+    }
+
+    /** The retry budget. */
+    public RetryBudget budget() {
+        return rules.spec().budget;
+    }
+
+    @Override
+    public String toString() {
+        return "HttpRetryPolicy[" + rules.spec() + ", statuses=" + rules.statuses() + ", retryNonIdempotent="
+                + rules.retryNonIdempotent() + ", maxRetryAfter=" + maxRetryAfter() + ", longRetryAfter="
+                + rules.longRetryAfter() + (rules.predicate() == null ? "" : ", retryIf=" + rules.predicate()) + "]";
+    }
+
+    /**
+     * Collects an HTTP policy's settings; {@link #build()} validates them all. The backoff settings have the same
+     * names, defaults and ranges as {@link dev.tenax.RetryPolicy.Builder}. Not thread-safe; {@code build()}
+     * copies, so a builder may be reused.
+     */
+    public static final class Builder {
+        private final RetrySpec.Builder spec;
+        private int[] statuses;
+        private @Nullable HttpRetryPredicate predicate;
+        private boolean retryNonIdempotent;
+        private @Nullable Duration maxRetryAfter;
+        private LongRetryAfter longRetryAfter = LongRetryAfter.GIVE_UP;
+        private boolean budgetChosen;
+
+        Builder() {
+            spec = new RetrySpec.Builder();
+            spec.name(DEFAULT_NAME);
+            spec.budget(DEFAULT_BUDGET);
+            statuses = DEFAULT_STATUSES.clone();
+        }
+
+        Builder(HttpRetryPolicy policy) {
+            HttpRules rules = policy.rules;
+            spec = rules.spec().toBuilder();
+            statuses = rules.statuses().stream().toArray();
+            predicate = rules.predicate();
+            retryNonIdempotent = rules.retryNonIdempotent();
+            maxRetryAfter = Duration.ofNanos(rules.maxRetryAfterNanos());
+            longRetryAfter = rules.longRetryAfter();
+            budgetChosen = true;
+        }
+
+        /**
+         * The maximum number of attempts, the first included (default 10).
+         *
+         * @param attempts {@code 1} to {@link Integer#MAX_VALUE}
+         * @return this builder
+         */
+        public Builder attempts(int attempts) {
+            spec.attempts(attempts);
+            return this;
+        }
+
+        /**
+         * The total time for all attempts and waits, from the first attempt's start (default 45 s).
+         *
+         * @param timeout {@code > 0}
+         * @return this builder
+         */
+        public Builder timeout(Duration timeout) {
+            spec.timeout(timeout);
+            return this;
+        }
+
+        /**
+         * No limit on total time: only the attempt limit ends the retries.
+         *
+         * @return this builder
+         */
+        public Builder noTimeout() {
+            spec.noTimeout();
+            return this;
+        }
+
+        /**
+         * The wait after the first failure, before jitter (default 100 ms).
+         *
+         * @param waitInitial {@code >= 0}
+         * @return this builder
+         */
+        public Builder waitInitial(Duration waitInitial) {
+            spec.waitInitial(waitInitial);
+            return this;
+        }
+
+        /**
+         * The longest computed wait (default 5 s). Server hints are limited by {@link #maxRetryAfter} instead.
+         *
+         * @param waitMax {@code >= waitInitial}
+         * @return this builder
+         */
+        public Builder waitMax(Duration waitMax) {
+            spec.waitMax(waitMax);
+            return this;
+        }
+
+        /**
+         * The upper bound of the random jitter added to each wait, server hints included (default 1 s).
+         *
+         * @param waitJitter {@code >= 0}
+         * @return this builder
+         */
+        public Builder waitJitter(Duration waitJitter) {
+            spec.waitJitter(waitJitter);
+            return this;
+        }
+
+        /**
+         * The factor by which the computed wait grows after each failure (default 2).
+         *
+         * @param waitExpBase a finite number {@code >= 1}
+         * @return this builder
+         */
+        public Builder waitExpBase(double waitExpBase) {
+            spec.waitExpBase(waitExpBase);
+            return this;
+        }
+
+        /**
+         * The name used in logs, metrics and events (default {@code "http"}).
+         *
+         * @param name not blank
+         * @return this builder
+         */
+        public Builder name(String name) {
+            spec.name(name);
+            return this;
+        }
+
+        /**
+         * The response statuses to retry; replaces the default set (408, 429, 500, 502, 503, 504). No argument:
+         * retry no status, only transport failures.
+         *
+         * @param statuses each between 100 and 599
+         * @return this builder
+         */
+        public Builder retryOnStatus(int... statuses) {
+            this.statuses = Objects.requireNonNull(statuses, "statuses").clone();
+            return this;
+        }
+
+        /**
+         * Full control over which outcomes are retried; see {@link HttpRetryPredicate}. The safety rules
+         * (idempotency, replayable body) still apply.
+         *
+         * @param predicate the decision for each outcome
+         * @return this builder
+         */
+        public Builder retryIf(HttpRetryPredicate predicate) {
+            this.predicate = Objects.requireNonNull(predicate, "predicate");
+            return this;
+        }
+
+        /**
+         * Whether to retry requests whose method is not idempotent (POST, PATCH…) after they may have reached the
+         * server (default {@code false}: they are retried only when nothing was sent, or with an
+         * {@code Idempotency-Key} header).
+         *
+         * @param retry {@code true} to opt in
+         * @return this builder
+         */
+        public Builder retryNonIdempotent(boolean retry) {
+            this.retryNonIdempotent = retry;
+            return this;
+        }
+
+        /**
+         * The longest wait a server may ask for (default: the timeout, or one minute without a timeout).
+         *
+         * @param maxRetryAfter {@code >= 0}
+         * @return this builder
+         */
+        public Builder maxRetryAfter(Duration maxRetryAfter) {
+            this.maxRetryAfter = Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
+            return this;
+        }
+
+        /**
+         * What to do when a server asks for more than {@link #maxRetryAfter} (default
+         * {@link LongRetryAfter#GIVE_UP}).
+         *
+         * @param rule the rule
+         * @return this builder
+         */
+        public Builder longRetryAfter(LongRetryAfter rule) {
+            this.longRetryAfter = Objects.requireNonNull(rule, "longRetryAfter");
+            return this;
+        }
+
+        /**
+         * The retry budget (default: one JVM-wide {@code RetryBudget.ratio(0.2, 10, 10 s)}, kept per host).
+         *
+         * @param budget the budget; {@link RetryBudget#unlimited()} turns budgeting off
+         * @return this builder
+         */
+        public Builder budget(RetryBudget budget) {
+            spec.budget(budget);
+            budgetChosen = true;
+            return this;
+        }
+
+        /**
+         * Adds a listener of this policy's retries and give-ups, in addition to the global ones.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder listener(RetryListener listener) {
+            spec.listener(listener);
+            return this;
+        }
+
+        /**
+         * The scheduler that times asynchronous waits (default: one shared daemon thread).
+         *
+         * @param scheduler the scheduler; Tenax never shuts it down
+         * @return this builder
+         */
+        public Builder scheduler(ScheduledExecutorService scheduler) {
+            spec.scheduler(scheduler);
+            return this;
+        }
+
+        /** For tests: a virtual clock, a recording sleeper and a seeded random. */
+        Builder timing(Timing timing) {
+            spec.timing(timing);
+            return this;
+        }
+
+        /**
+         * Validates the settings and builds the immutable policy.
+         *
+         * @return the policy
+         * @throws IllegalArgumentException when a setting is out of range; the message names it
+         */
+        public HttpRetryPolicy build() {
+            RetrySpec built = spec.build();
+            BitSet set = new BitSet(600);
+            for (int status : statuses) {
+                if (status < 100 || status > 599) {
+                    throw new IllegalArgumentException(
+                            "retryOnStatus values must be between 100 and 599 (was " + status + ")");
+                }
+                set.set(status);
+            }
+            Duration max = maxRetryAfter;
+            if (max != null && max.isNegative()) {
+                throw new IllegalArgumentException("maxRetryAfter must be >= 0 (was " + max + ")");
+            }
+            long maxNanos = max != null
+                    ? Durations.toNanos(max)
+                    : built.hasTimeout()
+                            ? built.timeoutNanos
+                            : Durations.toNanos(DEFAULT_MAX_RETRY_AFTER_WITHOUT_TIMEOUT);
+            return new HttpRetryPolicy(
+                    new HttpRules(built, set, predicate, retryNonIdempotent, maxNanos, longRetryAfter));
+        }
+
+        boolean budgetChosen() {
+            return budgetChosen;
+        }
+    }
+}

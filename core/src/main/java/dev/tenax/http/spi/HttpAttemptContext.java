@@ -1,0 +1,25 @@
+package dev.tenax.http.spi;
+
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/** What an adapter's attempt may ask the engine while it runs. */
+public interface HttpAttemptContext {
+    /** Time left before the policy's deadline, in nanoseconds; {@link Long#MAX_VALUE} when there is none. */
+    long remainingNanos();
+
+    /** 1 for the first attempt. */
+    int attemptNumber();
+
+    /**
+     * For adapters that must choose how to read the body when the headers arrive (the JDK client): decides now
+     * whether a response with this status and these headers will be retried. When this returns {@code true} the
+     * engine has committed to the retry, and the adapter should discard the body; otherwise it should hand the
+     * response to the caller's body handler. The engine then keeps to this decision when the attempt completes.
+     *
+     * @param status the response status
+     * @param headers the first value of a header by (case-insensitive) name, or {@code null}
+     * @return whether the response will be retried
+     */
+    boolean retryOnHeaders(int status, Function<String, @Nullable String> headers);
+}

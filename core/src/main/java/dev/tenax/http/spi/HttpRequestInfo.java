@@ -1,0 +1,25 @@
+package dev.tenax.http.spi;
+
+import java.net.URI;
+import org.jspecify.annotations.Nullable;
+
+/** What the engine needs to know about a request. Implementations are views over the client's request. */
+public interface HttpRequestInfo {
+    /** The method, for example {@code "GET"}. */
+    String method();
+
+    /** The absolute request URI. */
+    URI uri();
+
+    /**
+     * The first value of a request header, or {@code null}.
+     *
+     * @param name case-insensitive header name
+     * @return the value or {@code null}
+     */
+    @Nullable
+    String header(String name);
+
+    /** Whether the body (if any) can be sent again; {@code false} for one-shot or streaming bodies. */
+    boolean bodyReplayable();
+}

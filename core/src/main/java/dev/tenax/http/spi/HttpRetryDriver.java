@@ -1,0 +1,124 @@
+package dev.tenax.http.spi;
+
+import dev.tenax.http.HttpRetryPolicy;
+import dev.tenax.internal.AsyncEngine;
+import dev.tenax.internal.BlockingEngine;
+import dev.tenax.internal.Sneaky;
+import dev.tenax.internal.http.HttpJudge;
+import dev.tenax.internal.http.HttpPolicies;
+import dev.tenax.internal.http.HttpRules;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Runs an HTTP call through the core's retry engine. The one entry point of every client module: it judges each
+ * response and failure, releases responses it retries, waits (blocking or not), and returns the final response
+ * with its body intact, or rethrows the last failure unchanged.
+ *
+ * <pre>{@code
+ * Response response = HttpRetryDriver.execute(policy, requestInfo, responseAccess, classifier,
+ *         context -> chain.proceed(request));
+ * }</pre>
+ */
+public final class HttpRetryDriver {
+    private HttpRetryDriver() {}
+
+    /**
+     * Runs a blocking call. An interrupt while waiting ends it with an {@link InterruptedIOException}, the thread's
+     * interrupt flag kept.
+     *
+     * @param policy the policy
+     * @param request the request's view
+     * @param responses how to read and release responses
+     * @param failures the client's own failure types
+     * @param attempt sends the request once
+     * @param <R> the client's response type
+     * @return the final response (accepted, or the last one when the policy gave up), body intact
+     * @throws IOException the last transport failure, unchanged
+     */
+    public static <R> R execute(
+            HttpRetryPolicy policy,
+            HttpRequestInfo request,
+            ResponseAccess<R> responses,
+            FailureClassifier failures,
+            HttpAttempt<R> attempt)
+            throws IOException {
+        try {
+            return run(policy, request, responses, failures, attempt, HttpJudge.InterruptAs.INTERRUPTED_IO);
+        } catch (InterruptedException e) {
+            // the attempt itself declared it, and the judge maps waits to InterruptedIOException
+            Thread.currentThread().interrupt();
+            InterruptedIOException io = new InterruptedIOException("interrupted");
+            io.initCause(e);
+            throw io;
+        }
+    }
+
+    /**
+     * Runs a blocking call whose API declares {@link InterruptedException} (JDK {@code HttpClient.send}): an
+     * interrupt while waiting ends it with that exception, the interrupt flag kept.
+     *
+     * @param policy the policy
+     * @param request the request's view
+     * @param responses how to read and release responses
+     * @param failures the client's own failure types
+     * @param attempt sends the request once
+     * @param <R> the client's response type
+     * @return the final response, body intact
+     * @throws IOException the last transport failure, unchanged
+     * @throws InterruptedException when interrupted while waiting to retry
+     */
+    public static <R> R executeInterruptibly(
+            HttpRetryPolicy policy,
+            HttpRequestInfo request,
+            ResponseAccess<R> responses,
+            FailureClassifier failures,
+            HttpAttempt<R> attempt)
+            throws IOException, InterruptedException {
+        return run(policy, request, responses, failures, attempt, HttpJudge.InterruptAs.INTERRUPTED);
+    }
+
+    /**
+     * Runs a non-blocking call: waits are timed on the policy's scheduler and park no thread. Cancelling the
+     * returned future cancels the attempt in flight and the pending wait; no further attempt is sent.
+     *
+     * @param policy the policy
+     * @param request the request's view
+     * @param responses how to read and release responses
+     * @param failures the client's own failure types
+     * @param attempt starts one attempt
+     * @param <R> the client's response type
+     * @return the final response, or the last failure
+     */
+    public static <R> CompletableFuture<R> executeAsync(
+            HttpRetryPolicy policy,
+            HttpRequestInfo request,
+            ResponseAccess<R> responses,
+            FailureClassifier failures,
+            AsyncHttpAttempt<R> attempt) {
+        HttpRules rules = HttpPolicies.rules(policy);
+        HttpJudge<R> judge = new HttpJudge<>(rules, request, responses, failures, HttpJudge.InterruptAs.INTERRUPTED_IO);
+        return AsyncEngine.execute(
+                rules.spec(), judge, context -> attempt.start(judge.context(context)), judge.budgetKey());
+    }
+
+    private static <R> R run(
+            HttpRetryPolicy policy,
+            HttpRequestInfo request,
+            ResponseAccess<R> responses,
+            FailureClassifier failures,
+            HttpAttempt<R> attempt,
+            HttpJudge.InterruptAs interruptAs)
+            throws IOException, InterruptedException {
+        HttpRules rules = HttpPolicies.rules(policy);
+        HttpJudge<R> judge = new HttpJudge<>(rules, request, responses, failures, interruptAs);
+        try {
+            return BlockingEngine.execute(
+                    rules.spec(), judge, context -> attempt.send(judge.context(context)), judge.budgetKey());
+        } catch (Throwable t) {
+            // attempts throw only IOException, InterruptedException or unchecked: rethrown unchanged
+            throw Sneaky.<IOException>rethrow(t);
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package dev.tenax.internal.http;
+
+import dev.tenax.GiveUpReason;
+import dev.tenax.RetryDecision;
+import dev.tenax.http.HttpRetryPredicate;
+import dev.tenax.http.spi.FailureClassifier;
+import dev.tenax.http.spi.HttpAttemptContext;
+import dev.tenax.http.spi.HttpRequestInfo;
+import dev.tenax.http.spi.ResponseAccess;
+import dev.tenax.http.spi.TransportFailureKind;
+import dev.tenax.internal.AttemptContext;
+import dev.tenax.internal.Durations;
+import dev.tenax.internal.Judge;
+import dev.tenax.internal.Switches;
+import dev.tenax.internal.Verdict;
+import java.io.InterruptedIOException;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The HTTP rules applied to one call: classify the outcome (statuses, transport failures, or the user's
+ * predicate), then the safety rules (idempotency, replayable body), then the server's hint and the long-hint
+ * policy. The engine adds attempts, deadline and budget.
+ */
+public final class HttpJudge<R> implements Judge<R> {
+    /** What a blocking call throws when interrupted while waiting. */
+    public enum InterruptAs {
+        INTERRUPTED_IO,
+        INTERRUPTED
+    }
+
+    private final HttpRules rules;
+    private final HttpRequestInfo request;
+    private final ResponseAccess<R> responses;
+    private final FailureClassifier failures;
+    private final InterruptAs interruptAs;
+    private final boolean mayResend;
+    private final String target;
+    private int attemptNumber = 1;
+
+    public HttpJudge(
+            HttpRules rules,
+            HttpRequestInfo request,
+            ResponseAccess<R> responses,
+            FailureClassifier failures,
+            InterruptAs interruptAs) {
+        this.rules = rules;
+        this.request = request;
+        this.responses = responses;
+        this.failures = failures;
+        this.interruptAs = interruptAs;
+        this.mayResend = Idempotency.mayResend(request, rules.retryNonIdempotent());
+        this.target = Targets.describe(request.method(), request.uri());
+    }
+
+    /** The per-host budget key. */
+    public String budgetKey() {
+        return Targets.origin(request.uri());
+    }
+
+    /** Wraps the engine's context for the adapter's attempt. */
+    public HttpAttemptContext context(AttemptContext engine) {
+        attemptNumber = engine.attemptNumber();
+        return new HttpAttemptContext() {
+            @Override
+            public long remainingNanos() {
+                return engine.remainingNanos();
+            }
+
+            @Override
+            public int attemptNumber() {
+                return engine.attemptNumber();
+            }
+
+            @Override
+            public boolean retryOnHeaders(int status, Function<String, @Nullable String> headers) {
+                return engine.decideEarly(judgeResponse(status, headers));
+            }
+        };
+    }
+
+    @Override
+    public Verdict judgeResult(R response) {
+        return judgeResponse(responses.status(response), name -> responses.header(response, name));
+    }
+
+    @Override
+    public Verdict judgeFailure(Throwable failure) {
+        TransportFailureKind kind = classify(failure);
+        RetryDecision decision = kind == TransportFailureKind.PERMANENT ? RetryDecision.stop() : RetryDecision.retry();
+        HttpRetryPredicate predicate = rules.predicate();
+        if (predicate != null) {
+            decision = ask(
+                    predicate,
+                    new Outcome(request, attemptNumber, 0, name -> null, failure, kind, ServerHints.NONE, decision));
+        }
+        if (!decision.isRetry()) {
+            return Verdict.stop(GiveUpReason.NOT_RETRYABLE);
+        }
+        if (kind != TransportFailureKind.TRANSIENT_NOT_SENT) {
+            Verdict unsafe = safety();
+            if (unsafe != null) {
+                return unsafe;
+            }
+        }
+        return waitFor(decision, ServerHints.NONE);
+    }
+
+    Verdict judgeResponse(int status, Function<String, @Nullable String> headers) {
+        boolean listed = rules.retriesStatus(status);
+        HttpRetryPredicate predicate = rules.predicate();
+        long hint = listed || predicate != null
+                ? ServerHints.resolve(headers, rules.spec().timing.currentTimeMillis())
+                : ServerHints.NONE;
+        RetryDecision decision = !listed
+                ? RetryDecision.stop()
+                : hint == ServerHints.NONE
+                        ? RetryDecision.retry()
+                        : RetryDecision.retryAfter(java.time.Duration.ofNanos(hint));
+        if (predicate != null) {
+            decision = ask(predicate, new Outcome(request, attemptNumber, status, headers, null, null, hint, decision));
+        }
+        if (!decision.isRetry()) {
+            return Verdict.ACCEPT;
+        }
+        Verdict unsafe = safety();
+        if (unsafe != null) {
+            return unsafe;
+        }
+        return waitFor(decision, hint);
+    }
+
+    /** A response arrived (or may have), so the request may have been processed: may it be sent again? */
+    private @Nullable Verdict safety() {
+        if (!mayResend) {
+            return Verdict.stop(GiveUpReason.NOT_IDEMPOTENT);
+        }
+        if (!request.bodyReplayable()) {
+            return Verdict.stop(GiveUpReason.BODY_NOT_REPLAYABLE);
+        }
+        return null;
+    }
+
+    /** Turns a retry decision into a verdict; a chosen wait is a server-driven wait: jitter and the long rule. */
+    private Verdict waitFor(RetryDecision decision, long hint) {
+        long serverWait = decision.chosenWait().map(Durations::toNanos).orElse(hint);
+        if (serverWait == ServerHints.NONE) {
+            return Verdict.RETRY;
+        }
+        long max = rules.maxRetryAfterNanos();
+        if (serverWait > max && !Switches.current().testing) {
+            switch (rules.longRetryAfter()) {
+                case GIVE_UP:
+                    return Verdict.stop(GiveUpReason.HINT_TOO_LONG, serverWait);
+                case CLAMP:
+                    return Verdict.retryAfter(max, serverWait);
+                case IGNORE:
+                default:
+                    return Verdict.RETRY;
+            }
+        }
+        long jitter = (long) (rules.spec().timing.nextRandom() * rules.spec().waitJitterNanos);
+        return Verdict.retryAfter(Durations.saturatedAdd(serverWait, jitter), serverWait);
+    }
+
+    private TransportFailureKind classify(Throwable failure) {
+        TransportFailureKind kind;
+        try {
+            kind = failures.classify(failure);
+        } catch (RuntimeException classifierBug) {
+            failure.addSuppressed(classifierBug);
+            return TransportFailureKind.PERMANENT;
+        }
+        return kind != null ? kind : JdkFailureRules.classify(failure);
+    }
+
+    private static RetryDecision ask(HttpRetryPredicate predicate, Outcome outcome) {
+        try {
+            RetryDecision decision = predicate.decide(outcome);
+            return decision == null ? RetryDecision.stop() : decision;
+        } catch (RuntimeException predicateBug) {
+            outcome.failure().ifPresent(f -> f.addSuppressed(predicateBug));
+            return RetryDecision.stop();
+        }
+    }
+
+    @Override
+    public void release(R response) {
+        try {
+            responses.release(response);
+        } catch (RuntimeException ignored) {
+            // releasing is best effort: a failure to drain only costs the connection
+        }
+    }
+
+    @Override
+    public int statusOf(R response) {
+        return responses.status(response);
+    }
+
+    @Override
+    public String target() {
+        return target;
+    }
+
+    @Override
+    public Throwable interrupted(@Nullable Throwable lastFailure, InterruptedException interrupt) {
+        if (interruptAs == InterruptAs.INTERRUPTED) {
+            if (lastFailure != null) {
+                interrupt.addSuppressed(lastFailure);
+            }
+            return interrupt;
+        }
+        InterruptedIOException io = new InterruptedIOException("interrupted while waiting to retry " + target);
+        io.initCause(interrupt);
+        if (lastFailure != null) {
+            io.addSuppressed(lastFailure);
+        }
+        return io;
+    }
+}
