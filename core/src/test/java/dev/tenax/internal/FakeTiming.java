@@ -39,6 +39,12 @@ public final class FakeTiming implements Timing {
         return random.nextDouble();
     }
 
+    /** Wall clock that moves with the virtual clock: 2023-11-14T22:13:20Z at the start. */
+    @Override
+    public synchronized long currentTimeMillis() {
+        return 1_700_000_000_000L + (now - 1_000_000_000L) / 1_000_000L;
+    }
+
     public synchronized List<Duration> sleeps() {
         return List.copyOf(sleeps);
     }

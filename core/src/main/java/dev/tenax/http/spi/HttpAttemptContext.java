@@ -1,8 +1,5 @@
 package dev.tenax.http.spi;
 
-import java.util.function.Function;
-import org.jspecify.annotations.Nullable;
-
 /** What an adapter's attempt may ask the engine while it runs. */
 public interface HttpAttemptContext {
     /** Time left before the policy's deadline, in nanoseconds; {@link Long#MAX_VALUE} when there is none. */
@@ -21,5 +18,5 @@ public interface HttpAttemptContext {
      * @param headers the first value of a header by (case-insensitive) name, or {@code null}
      * @return whether the response will be retried
      */
-    boolean retryOnHeaders(int status, Function<String, @Nullable String> headers);
+    boolean retryOnHeaders(int status, HeaderLookup headers);
 }

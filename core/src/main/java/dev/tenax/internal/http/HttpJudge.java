@@ -4,6 +4,7 @@ import dev.tenax.GiveUpReason;
 import dev.tenax.RetryDecision;
 import dev.tenax.http.HttpRetryPredicate;
 import dev.tenax.http.spi.FailureClassifier;
+import dev.tenax.http.spi.HeaderLookup;
 import dev.tenax.http.spi.HttpAttemptContext;
 import dev.tenax.http.spi.HttpRequestInfo;
 import dev.tenax.http.spi.ResponseAccess;
@@ -14,7 +15,6 @@ import dev.tenax.internal.Judge;
 import dev.tenax.internal.Switches;
 import dev.tenax.internal.Verdict;
 import java.io.InterruptedIOException;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -73,7 +73,7 @@ public final class HttpJudge<R> implements Judge<R> {
             }
 
             @Override
-            public boolean retryOnHeaders(int status, Function<String, @Nullable String> headers) {
+            public boolean retryOnHeaders(int status, HeaderLookup headers) {
                 return engine.decideEarly(judgeResponse(status, headers));
             }
         };
@@ -106,7 +106,7 @@ public final class HttpJudge<R> implements Judge<R> {
         return waitFor(decision, ServerHints.NONE);
     }
 
-    Verdict judgeResponse(int status, Function<String, @Nullable String> headers) {
+    Verdict judgeResponse(int status, HeaderLookup headers) {
         boolean listed = rules.retriesStatus(status);
         HttpRetryPredicate predicate = rules.predicate();
         long hint = listed || predicate != null

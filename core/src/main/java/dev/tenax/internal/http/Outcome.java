@@ -2,13 +2,13 @@ package dev.tenax.internal.http;
 
 import dev.tenax.RetryDecision;
 import dev.tenax.http.HttpOutcome;
+import dev.tenax.http.spi.HeaderLookup;
 import dev.tenax.http.spi.HttpRequestInfo;
 import dev.tenax.http.spi.TransportFailureKind;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /** The {@link HttpOutcome} a predicate sees: a view over the request and the attempt's response or failure. */
@@ -16,7 +16,7 @@ final class Outcome implements HttpOutcome {
     private final HttpRequestInfo request;
     private final int attemptNumber;
     private final int status;
-    private final Function<String, @Nullable String> headers;
+    private final HeaderLookup headers;
     private final @Nullable Throwable failure;
     private final @Nullable TransportFailureKind kind;
     private final long hint;
@@ -26,7 +26,7 @@ final class Outcome implements HttpOutcome {
             HttpRequestInfo request,
             int attemptNumber,
             int status,
-            Function<String, @Nullable String> headers,
+            HeaderLookup headers,
             @Nullable Throwable failure,
             @Nullable TransportFailureKind kind,
             long hint,
@@ -63,7 +63,7 @@ final class Outcome implements HttpOutcome {
 
     @Override
     public Optional<String> responseHeader(String name) {
-        return Optional.ofNullable(headers.apply(name));
+        return Optional.ofNullable(headers.first(name));
     }
 
     @Override

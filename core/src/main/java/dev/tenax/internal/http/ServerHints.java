@@ -1,10 +1,10 @@
 package dev.tenax.internal.http;
 
+import dev.tenax.http.spi.HeaderLookup;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Headers, first valid one wins: {@code Retry-After} (delay-seconds or HTTP-date: IMF-fixdate, RFC 850,
  * asctime), {@code RateLimit} ({@code t=} of the IETF draft), {@code RateLimit-Reset}, {@code X-RateLimit-Reset}
  * (epoch seconds or milliseconds when the value is a plausible timestamp, else delta seconds),
- * {@code retry-after-ms}, {@code x-ms-retry-after-ms}. A date in the past means "now".
+ * {@code retry-after-ms}, {@code x-ms-retry-after-ms}. A date in the past means "now"; a well-formed date too far
+ * ahead to represent saturates, so the long-hint rule treats it as "not soon".
  */
 public final class ServerHints {
     /** No hint. */
@@ -53,23 +54,23 @@ public final class ServerHints {
      * @param headers the first value of a response header by name, or {@code null}
      * @param nowMillis the wall clock, epoch milliseconds
      */
-    public static long resolve(Function<String, @Nullable String> headers, long nowMillis) {
+    public static long resolve(HeaderLookup headers, long nowMillis) {
         try {
-            long wait = retryAfter(headers.apply("Retry-After"), nowMillis);
+            long wait = retryAfter(headers.first("Retry-After"), nowMillis);
             if (wait == NONE) {
-                wait = rateLimit(headers.apply("RateLimit"));
+                wait = rateLimit(headers.first("RateLimit"));
             }
             if (wait == NONE) {
-                wait = deltaSeconds(headers.apply("RateLimit-Reset"));
+                wait = deltaSeconds(headers.first("RateLimit-Reset"));
             }
             if (wait == NONE) {
-                wait = xRateLimitReset(headers.apply("X-RateLimit-Reset"), nowMillis);
+                wait = xRateLimitReset(headers.first("X-RateLimit-Reset"), nowMillis);
             }
             if (wait == NONE) {
-                wait = millis(headers.apply("retry-after-ms"));
+                wait = millis(headers.first("retry-after-ms"));
             }
             if (wait == NONE) {
-                wait = millis(headers.apply("x-ms-retry-after-ms"));
+                wait = millis(headers.first("x-ms-retry-after-ms"));
             }
             return wait;
         } catch (RuntimeException hostile) {
@@ -188,12 +189,13 @@ public final class ServerHints {
         }
     }
 
+    /** Time until a well-formed point in time: the past is "now", the far future saturates ("not soon"). */
     private static long untilNanos(long epochMillis, long nowMillis) {
         long deltaMillis = epochMillis - nowMillis;
         if (deltaMillis <= 0) {
             return 0;
         }
-        return deltaMillis > MAX_MILLIS ? NONE : deltaMillis * 1_000_000L;
+        return deltaMillis > MAX_MILLIS ? Long.MAX_VALUE : deltaMillis * 1_000_000L;
     }
 
     private static long secondsToNanos(long seconds) {
