@@ -1,0 +1,148 @@
+package dev.tenax.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class RatioBudgetTest {
+    private final AtomicLong clock = new AtomicLong(1_000_000_000_000L);
+    private final RatioBudget budget = new RatioBudget(0.2, 10, Duration.ofSeconds(10), clock::get);
+
+    /** One logical request that fails every attempt, up to 10 attempts; returns the attempts made. */
+    private int outageRequest(String host) {
+        budget.onRequest(host);
+        int attempts = 1;
+        while (attempts < 10 && budget.tryAcquireRetry(host, Duration.ZERO)) {
+            attempts++;
+        }
+        return attempts;
+    }
+
+    @Test
+    void aFullOutageIsAmplifiedByAtMostTheRatioPlusTheFloor() {
+        // given: 1,000 requests over 20 s (one every 20 ms), every attempt failing
+        long retries = 0;
+        for (int i = 0; i < 1_000; i++) {
+            retries += outageRequest("api") - 1;
+            clock.addAndGet(Duration.ofMillis(20).toNanos());
+        }
+
+        // then: retries <= 20 % of requests + floor (10/s) x elapsed (20 s)
+        double amplification = (1_000 + retries) / 1_000.0;
+        assertThat(retries).isLessThanOrEqualTo((long) (0.2 * 1_000 + 10 * 20));
+        assertThat(amplification).isLessThanOrEqualTo(1.4);
+        System.out.printf("full outage: 1000 requests, %d retries, amplification %.3f%n", retries, amplification);
+    }
+
+    @Test
+    void aLongOutageConvergesToTwentyPercent() {
+        // 1,000 requests per second for a minute: the floor (10/s) becomes small beside 20 % (200/s)
+        long retries = 0;
+        int requests = 60_000;
+        for (int i = 0; i < requests; i++) {
+            retries += outageRequest("api") - 1;
+            clock.addAndGet(Duration.ofMillis(1).toNanos());
+        }
+        double amplification = (requests + retries) / (double) requests;
+
+        assertThat(amplification).isLessThanOrEqualTo(1.21);
+        System.out.printf(
+                "long outage: %d requests, %d retries, amplification %.3f%n", requests, retries, amplification);
+    }
+
+    @Test
+    void fewRandomFailuresAreNeverDenied() {
+        Random random = new Random(5);
+        int denied = 0;
+        for (int i = 0; i < 10_000; i++) {
+            budget.onRequest("api");
+            if (random.nextDouble() < 0.05 && !budget.tryAcquireRetry("api", Duration.ZERO)) {
+                denied++;
+            }
+            clock.addAndGet(Duration.ofMillis(5).toNanos());
+        }
+
+        assertThat(denied).isZero();
+    }
+
+    @Test
+    void hostsHaveSeparateBudgets() {
+        for (int i = 0; i < 500; i++) {
+            outageRequest("down.example");
+        }
+
+        assertThat(budget.tryAcquireRetry("down.example", Duration.ZERO)).isFalse();
+        budget.onRequest("up.example");
+        assertThat(budget.tryAcquireRetry("up.example", Duration.ZERO)).isTrue();
+    }
+
+    @Test
+    void theBudgetRecoversAfterTheWindow() {
+        for (int i = 0; i < 500; i++) {
+            outageRequest("api");
+        }
+        assertThat(budget.tryAcquireRetry("api", Duration.ZERO)).isFalse();
+
+        clock.addAndGet(Duration.ofSeconds(11).toNanos());
+
+        assertThat(budget.tryAcquireRetry("api", Duration.ZERO)).isTrue();
+    }
+
+    @Test
+    void concurrentWithdrawalsNeverOverdraw() throws Exception {
+        // 8 threads hammer one host with a frozen clock: exactly the floor (100) plus 20 % of 1,000 requests
+        for (int i = 0; i < 1_000; i++) {
+            budget.onRequest("api");
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Integer>> tasks = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                tasks.add(() -> {
+                    int granted = 0;
+                    for (int i = 0; i < 1_000; i++) {
+                        if (budget.tryAcquireRetry("api", Duration.ZERO)) {
+                            granted++;
+                        }
+                    }
+                    return granted;
+                });
+            }
+            int total = 0;
+            for (Future<Integer> f : pool.invokeAll(tasks)) {
+                total += f.get();
+            }
+
+            assertThat(total).isEqualTo(300);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void theMapOfHostsIsBounded() {
+        for (int i = 0; i < 5 * RatioBudget.MAX_KEYS; i++) {
+            budget.onRequest("host-" + i);
+        }
+        assertThat(budget.keys()).isLessThanOrEqualTo(RatioBudget.MAX_KEYS + 1);
+
+        // idle hosts are dropped once a window has passed
+        clock.addAndGet(Duration.ofSeconds(11).toNanos());
+        budget.onRequest("fresh");
+        assertThat(budget.keys()).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void describesItself() {
+        assertThat(budget.toString()).isEqualTo("RetryBudget.ratio(0.2, 10/s, PT10S)");
+    }
+}
