@@ -1,0 +1,248 @@
+package dev.tenax.benchmarks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * Runs JMH with the usual command line ({@code CallOverhead -prof gc}, {@code -f 1}, {@code -l}, {@code -h}, …) and
+ * prints the results as a Markdown table: score, allocation per operation (with {@code -prof gc}), overhead over
+ * the matching bare baseline, and Tenax's overhead as a multiple of each peer's.
+ *
+ * <pre>
+ * ./mvnw -B -q -Pbench -pl benchmarks -am package -DskipTests -Djmh.args="CallOverhead -prof gc"
+ * </pre>
+ */
+public final class BenchMain {
+    private static final String ALLOC_NORM = "gc.alloc.rate.norm";
+
+    /** The baseline each benchmark is compared with (by short method name); absent: the synchronous {@code bare}. */
+    private static final Map<String, String> BASELINES = Map.of("tenaxCallAsync", "bareAsync");
+
+    /** The peers, in the order of the ratio columns. */
+    private static final Map<String, String> PEERS = peers();
+
+    /** The rows whose overhead is compared with the peers': Tenax's synchronous success path. */
+    private static final List<String> COMPARED = List.of("tenaxCall", "tenaxCallNoTimeout");
+
+    private BenchMain() {}
+
+    public static void main(String[] args) throws RunnerException {
+        CommandLineOptions cmd;
+        try {
+            cmd = new CommandLineOptions(args);
+        } catch (CommandLineOptionException e) {
+            System.err.println("Bad JMH arguments: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        if (cmd.shouldHelp()) {
+            try {
+                cmd.showHelp();
+            } catch (IOException e) {
+                throw new RunnerException(e);
+            }
+            return;
+        }
+        Runner runner = new Runner(cmd);
+        if (cmd.shouldList()) {
+            runner.list();
+            return;
+        }
+        Options options = new OptionsBuilder().parent(cmd).build();
+        Collection<RunResult> results = new Runner(options).run();
+        System.out.println();
+        System.out.println(machine());
+        System.out.println();
+        System.out.println(table(results));
+    }
+
+    /** One line: date, JDK and CPU. */
+    static String machine() {
+        String date = ZonedDateTime.now(ZoneOffset.UTC)
+                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT));
+        String jdk = System.getProperty("java.vm.name") + " " + Runtime.version() + " ("
+                + System.getProperty("java.vendor") + ")";
+        String os = System.getProperty("os.name") + " " + System.getProperty("os.arch");
+        return "Date: " + date + " · JDK: " + jdk + " · OS: " + os + " · CPUs (nproc): "
+                + Runtime.getRuntime().availableProcessors() + " · CPU model: "
+                + cpuModel().orElse("unknown");
+    }
+
+    private static Optional<String> cpuModel() {
+        Path cpuinfo = Path.of("/proc/cpuinfo");
+        if (!Files.isReadable(cpuinfo)) {
+            return Optional.empty();
+        }
+        try {
+            for (String line : Files.readAllLines(cpuinfo, StandardCharsets.UTF_8)) {
+                if (line.startsWith("model name")) {
+                    int colon = line.indexOf(':');
+                    if (colon >= 0) {
+                        return Optional.of(line.substring(colon + 1).trim());
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /** The Markdown table of {@code results}, in JMH's order. */
+    static String table(Collection<RunResult> results) {
+        Map<String, Row> rows = new LinkedHashMap<>();
+        for (RunResult r : results) {
+            String name = shortName(r.getParams().getBenchmark());
+            Result<?> primary = r.getPrimaryResult();
+            Result<?> alloc = allocation(r);
+            rows.put(
+                    name,
+                    new Row(
+                            name,
+                            primary.getScore(),
+                            primary.getScoreError(),
+                            primary.getStatistics().getPercentile(50),
+                            primary.getScoreUnit(),
+                            alloc == null ? Double.NaN : alloc.getScore()));
+        }
+        String unit = rows.isEmpty() ? "ns/op" : rows.values().iterator().next().unit;
+
+        StringBuilder out = new StringBuilder();
+        out.append("| Benchmark | ")
+                .append(unit)
+                .append(" (± 99.9 % CI) | median | B/op | Overhead over bare (")
+                .append(unitOfTime(unit))
+                .append(")");
+        for (String peer : PEERS.values()) {
+            out.append(" | Tenax overhead ÷ ").append(peer).append("'s");
+        }
+        out.append(" |\n|---|---:|---:|---:|---:");
+        out.append("|---:".repeat(PEERS.size()));
+        out.append("|\n");
+
+        for (Row row : rows.values()) {
+            out.append("| `")
+                    .append(row.name)
+                    .append("` | ")
+                    .append(fmt(row.score))
+                    .append(" ± ")
+                    .append(fmt(row.error))
+                    .append(" | ")
+                    .append(fmt(row.median))
+                    .append(" | ")
+                    .append(Double.isNaN(row.bytes) ? "n/a" : String.format(Locale.ROOT, "%.0f", row.bytes))
+                    .append(" | ");
+            if (baselineOf(row.name).equals(row.name)) {
+                out.append("baseline");
+            } else {
+                Double overhead = overhead(rows, row);
+                Row baseline = rows.get(baselineOf(row.name));
+                if (overhead == null || baseline == null) {
+                    out.append("—");
+                } else {
+                    out.append(fmt(overhead)).append(" ± ").append(fmt(Math.hypot(row.error, baseline.error)));
+                }
+            }
+            for (String peer : PEERS.keySet()) {
+                out.append(" | ").append(ratio(rows, row, peer));
+            }
+            out.append(" |\n");
+        }
+        out.append('\n')
+                .append("Score = JMH's mean over all measurement iterations of all forks; median = the median")
+                .append(" iteration (less sensitive to a noisy neighbour). Overhead = score − score of `bare`")
+                .append(" (`bareAsync` for `tenaxCallAsync`), ± the two errors combined. Ratios compare the overhead")
+                .append(" of Tenax's synchronous success path with each peer's; below 1 means Tenax is cheaper.");
+        return out.toString();
+    }
+
+    private static @Nullable Double overhead(Map<String, Row> rows, Row row) {
+        String baselineName = baselineOf(row.name);
+        if (baselineName.equals(row.name)) {
+            return 0.0;
+        }
+        Row baseline = rows.get(baselineName);
+        return baseline == null ? null : row.score - baseline.score;
+    }
+
+    private static String ratio(Map<String, Row> rows, Row row, String peerName) {
+        if (!COMPARED.contains(row.name)) {
+            return "—";
+        }
+        Row peer = rows.get(peerName);
+        Double mine = overhead(rows, row);
+        if (peer == null || mine == null) {
+            return "—";
+        }
+        Double theirs = overhead(rows, peer);
+        if (theirs == null || theirs <= 0) {
+            return "n/a";
+        }
+        if (mine <= 0) {
+            return "≈ 0× (no measurable overhead)";
+        }
+        return String.format(Locale.ROOT, "%.2f×", mine / theirs);
+    }
+
+    private static String baselineOf(String name) {
+        if (name.startsWith("bare")) {
+            return name;
+        }
+        return BASELINES.getOrDefault(name, "bare");
+    }
+
+    private static @Nullable Result<?> allocation(RunResult r) {
+        // JMH 1.37 names it "gc.alloc.rate.norm"; older versions prefixed a middle dot
+        for (String key : r.getSecondaryResults().keySet()) {
+            if (key.endsWith(ALLOC_NORM)) {
+                return r.getSecondaryResults().get(key);
+            }
+        }
+        return null;
+    }
+
+    private static String shortName(String benchmark) {
+        return benchmark.substring(benchmark.lastIndexOf('.') + 1);
+    }
+
+    private static String unitOfTime(String unit) {
+        int slash = unit.indexOf('/');
+        return slash < 0 ? unit : unit.substring(0, slash);
+    }
+
+    private static String fmt(double v) {
+        if (Double.isNaN(v)) {
+            return "n/a";
+        }
+        return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%.0f" : "%.1f", v);
+    }
+
+    private static Map<String, String> peers() {
+        Map<String, String> peers = new LinkedHashMap<>();
+        peers.put("failsafe", "Failsafe");
+        peers.put("resilience4j", "Resilience4j");
+        return peers;
+    }
+
+    private record Row(String name, double score, double error, double median, String unit, double bytes) {}
+}
