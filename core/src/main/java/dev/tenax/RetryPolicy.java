@@ -148,12 +148,34 @@ public final class RetryPolicy {
      *
      * @param operation starts one attempt and returns its stage
      * @param <T> the result type
-     * @return a future of the first successful result, or of the last failure when the policy gives up
+     * @return a future of the first successful result, or of the last failure when the policy gives up; when the
+     *     first attempt's future has already succeeded, that future itself (nothing is allocated)
      */
     public <T extends @Nullable Object> CompletableFuture<T> callAsync(
             Supplier<? extends CompletionStage<T>> operation) {
         Objects.requireNonNull(operation, "operation");
-        return AsyncEngine.execute(spec, typedJudge(), context -> operation.get(), spec.name);
+        Switches switches = Switches.current();
+        if (!switches.active) {
+            return AsyncEngine.execute(spec, typedJudge(), context -> operation.get(), spec.name);
+        }
+        long start = BlockingEngine.startTime(spec, switches);
+        if (!switches.testing) {
+            spec.budget.onRequest(spec.name);
+        }
+        CompletionStage<T> first;
+        try {
+            first = operation.get();
+        } catch (RuntimeException | Error e) {
+            first = CompletableFuture.failedFuture(e);
+        }
+        if (first instanceof CompletableFuture<T> done && done.isDone() && !done.isCompletedExceptionally()) {
+            // succeeded at once: nothing to retry, nothing to build
+            return done;
+        }
+        if (first == null) {
+            first = CompletableFuture.failedFuture(new NullPointerException("operation returned a null stage"));
+        }
+        return AsyncEngine.resume(spec, typedJudge(), context -> operation.get(), spec.name, switches, start, first);
     }
 
     /**

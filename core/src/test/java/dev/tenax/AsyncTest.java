@@ -66,6 +66,28 @@ class AsyncTest {
     }
 
     @Test
+    void aFirstStageThatAlreadySucceededIsReturnedAsIs() {
+        CompletableFuture<String> done = CompletableFuture.completedFuture("now");
+        RetryPolicy policy =
+                RetryPolicy.on(IOException.class).scheduler(scheduler).build();
+
+        assertThat(policy.callAsync(() -> done)).isSameAs(done);
+    }
+
+    @Test
+    void aFirstStageThatSucceedsLaterIsFollowed() {
+        CompletableFuture<String> later = new CompletableFuture<>();
+        RetryPolicy policy =
+                RetryPolicy.on(IOException.class).scheduler(scheduler).build();
+
+        CompletableFuture<String> result = policy.callAsync(() -> later);
+        later.complete("later");
+
+        assertThat(result).isCompletedWithValue("later");
+        assertThat(scheduler.delays).isEmpty();
+    }
+
+    @Test
     void asyncExhaustionCompletesWithTheLastFailureAndSuppressedChain() {
         AtomicInteger calls = new AtomicInteger();
         RetryPolicy policy = RetryPolicy.on(IOException.class)

@@ -50,6 +50,30 @@ public final class AsyncEngine<T extends @Nullable Object> implements BiConsumer
         if (!switches.testing) {
             spec.budget.onRequest(budgetKey);
         }
+        AsyncEngine<T> engine = create(spec, judge, attempt, budgetKey, switches, start);
+        engine.startAttempt();
+        return engine.result;
+    }
+
+    /**
+     * Continues a call whose first attempt the caller already started (the core policy's fast path, which
+     * returns a first stage that succeeded at once without building any of this).
+     */
+    public static <T extends @Nullable Object> CompletableFuture<T> resume(
+            RetrySpec spec,
+            Judge<T> judge,
+            AsyncAttempt<T> attempt,
+            String budgetKey,
+            Switches switches,
+            long start,
+            CompletionStage<T> firstStage) {
+        AsyncEngine<T> engine = create(spec, judge, attempt, budgetKey, switches, start);
+        engine.follow(firstStage);
+        return engine.result;
+    }
+
+    private static <T extends @Nullable Object> AsyncEngine<T> create(
+            RetrySpec spec, Judge<T> judge, AsyncAttempt<T> attempt, String budgetKey, Switches switches, long start) {
         AsyncEngine<T> engine =
                 new AsyncEngine<>(spec, judge, attempt, new RetryState<>(spec, judge, switches, budgetKey, start));
         // the dependent future is not needed: the callback only reacts to cancellation
@@ -58,8 +82,7 @@ public final class AsyncEngine<T extends @Nullable Object> implements BiConsumer
                 engine.cancelled();
             }
         });
-        engine.startAttempt();
-        return engine.result;
+        return engine;
     }
 
     private static <T extends @Nullable Object> CompletableFuture<T> startOnce(AsyncAttempt<T> attempt) {
@@ -83,6 +106,10 @@ public final class AsyncEngine<T extends @Nullable Object> implements BiConsumer
         } catch (RuntimeException | Error e) {
             stage = CompletableFuture.failedFuture(e);
         }
+        follow(stage);
+    }
+
+    private void follow(CompletionStage<T> stage) {
         inFlight.set(stage);
         if (result.isCancelled()) {
             cancel(stage);
