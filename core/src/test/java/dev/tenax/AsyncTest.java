@@ -252,16 +252,7 @@ class AsyncTest {
         List<String> order = new CopyOnWriteArrayList<>();
         RetryPolicy policy = RetryPolicy.on(IOException.class)
                 .scheduler(scheduler)
-                .listener(new RetryListener() {
-                    @Override
-                    public void onRetryScheduled(RetryDetails details) {}
-
-                    @Override
-                    public RetryScope openScope(RetryDetails details) {
-                        order.add("open " + details.retryNumber());
-                        return () -> order.add("close " + details.retryNumber());
-                    }
-                })
+                .listener(new ScopeRecorder(order))
                 .build();
 
         policy.callAsync(() -> {

@@ -21,16 +21,7 @@ class ListenerTest {
         AtomicInteger calls = new AtomicInteger();
         RetryPolicy policy = RetryPolicy.on(IOException.class)
                 .timing(timing)
-                .listener(new RetryListener() {
-                    @Override
-                    public void onRetryScheduled(RetryDetails details) {}
-
-                    @Override
-                    public RetryScope openScope(RetryDetails details) {
-                        order.add("open " + details.retryNumber());
-                        return () -> order.add("close " + details.retryNumber());
-                    }
-                })
+                .listener(new ScopeRecorder(order))
                 .build();
 
         policy.call(() -> {

@@ -3,13 +3,7 @@ package dev.tenax.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -103,29 +97,9 @@ class RatioBudgetTest {
         for (int i = 0; i < 1_000; i++) {
             budget.onRequest("api");
         }
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Callable<Integer>> tasks = new ArrayList<>();
-            for (int t = 0; t < 8; t++) {
-                tasks.add(() -> {
-                    int granted = 0;
-                    for (int i = 0; i < 1_000; i++) {
-                        if (budget.tryAcquireRetry("api", Duration.ZERO)) {
-                            granted++;
-                        }
-                    }
-                    return granted;
-                });
-            }
-            int total = 0;
-            for (Future<Integer> f : pool.invokeAll(tasks)) {
-                total += f.get();
-            }
+        int total = Concurrently.countGrants(8, 1_000, () -> budget.tryAcquireRetry("api", Duration.ZERO));
 
-            assertThat(total).isEqualTo(300);
-        } finally {
-            pool.shutdownNow();
-        }
+        assertThat(total).isEqualTo(300);
     }
 
     @Test
