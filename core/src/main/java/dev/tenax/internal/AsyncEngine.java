@@ -7,7 +7,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
@@ -149,7 +148,7 @@ public final class AsyncEngine<T extends @Nullable Object> implements BiConsumer
         scope.set(state.retryScheduled(decision, failure, outcome));
         currentWait = decision;
         try {
-            Future<?> wait = spec.scheduler().schedule(this, decision, TimeUnit.NANOSECONDS);
+            Future<?> wait = spec.timing.schedule(spec.scheduler(), this, decision);
             pendingWait.set(wait);
             if (result.isDone()) {
                 wait.cancel(false);

@@ -1,5 +1,9 @@
 package dev.tenax.internal;
 
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
 /**
  * The engine's only source of time and randomness, so that tests can run a schedule on a virtual clock and a
  * seeded random without sleeping.
@@ -18,6 +22,11 @@ public interface Timing {
 
     /** A uniformly distributed number in {@code [0, 1)}. */
     double nextRandom();
+
+    /** Runs {@code task} on {@code scheduler} after {@code nanos}: how the async engine waits. */
+    default Future<?> schedule(ScheduledExecutorService scheduler, Runnable task, long nanos) {
+        return scheduler.schedule(task, nanos, TimeUnit.NANOSECONDS);
+    }
 
     /** Wall-clock time in epoch milliseconds, to turn an HTTP-date into a wait. */
     default long currentTimeMillis() {

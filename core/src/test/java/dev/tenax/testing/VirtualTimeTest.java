@@ -1,0 +1,119 @@
+package dev.tenax.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tenax.RetryPolicy;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+
+@ResourceLock("dev.tenax.Tenax")
+class VirtualTimeTest {
+
+    private static CompletableFuture<String> failing(AtomicInteger calls, int failures) {
+        return calls.incrementAndGet() <= failures
+                ? CompletableFuture.failedFuture(new IOException("down"))
+                : CompletableFuture.completedFuture("up");
+    }
+
+    @Test
+    void blockingWaitsAreRecordedAndAdvanceTheClockInstantly() {
+        RetryPolicy policy = RetryPolicy.on(IOException.class)
+                .attempts(4)
+                .waitJitter(Duration.ZERO)
+                .build();
+        long realStart = System.nanoTime();
+
+        try (VirtualTime time = VirtualTime.install()) {
+            assertThatThrownBy(() -> policy.call(() -> {
+                        throw new IOException("down");
+                    }))
+                    .isInstanceOf(IOException.class);
+
+            assertThat(time.waits())
+                    .containsExactly(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400));
+            assertThat(time.elapsed()).isEqualTo(Duration.ofMillis(700));
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - realStart)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void asyncWaitsAreVirtualToo() {
+        RetryPolicy policy =
+                RetryPolicy.on(IOException.class).waitJitter(Duration.ZERO).build();
+        AtomicInteger calls = new AtomicInteger();
+
+        try (VirtualTime time = VirtualTime.install()) {
+            assertThat(policy.callAsync(() -> failing(calls, 2)).join()).isEqualTo("up");
+
+            assertThat(time.waits()).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200));
+        }
+    }
+
+    @Test
+    void deadlinesRunOnTheVirtualClock() {
+        RetryPolicy policy = RetryPolicy.on(IOException.class)
+                .unlimitedAttempts()
+                .timeout(Duration.ofSeconds(10))
+                .waitInitial(Duration.ofSeconds(1))
+                .waitExpBase(1)
+                .waitJitter(Duration.ZERO)
+                .build();
+        AtomicInteger calls = new AtomicInteger();
+
+        try (VirtualTime time = VirtualTime.install()) {
+            assertThatThrownBy(() -> policy.call(() -> {
+                        calls.incrementAndGet();
+                        time.advance(Duration.ofSeconds(1)); // each attempt takes a (virtual) second
+                        throw new IOException("slow");
+                    }))
+                    .isInstanceOf(IOException.class);
+
+            // attempts start at 0, 2, 4, 6, 8 and 10 s; a seventh would start after the deadline
+            assertThat(calls).hasValue(6);
+            assertThat(time.elapsed()).as("timeout + one attempt's own time").isEqualTo(Duration.ofSeconds(11));
+        }
+    }
+
+    @Test
+    void theWallClockAndJitterAreVirtualAndSeeded() {
+        Instant start = Instant.parse("2026-01-01T00:00:00Z");
+        RetryPolicy policy = RetryPolicy.on(IOException.class).attempts(3).build();
+        Duration[] first = new Duration[2];
+        for (int run = 0; run < 2; run++) {
+            try (VirtualTime time = VirtualTime.install(42, start)) {
+                assertThatThrownBy(() -> policy.call(() -> {
+                            throw new IOException("down");
+                        }))
+                        .isInstanceOf(IOException.class);
+                first[run] = time.waits().get(0);
+                assertThat(time.now()).isEqualTo(start.plus(time.elapsed()));
+            }
+        }
+        assertThat(first[0]).isEqualTo(first[1]);
+    }
+
+    @Test
+    void closingRestoresRealTimeAndIsIdempotent() {
+        VirtualTime time = VirtualTime.install();
+        time.close();
+        time.close();
+
+        RetryPolicy policy = RetryPolicy.on(IOException.class)
+                .attempts(2)
+                .waitInitial(Duration.ofMillis(1))
+                .waitJitter(Duration.ZERO)
+                .build();
+        assertThatThrownBy(() -> policy.call(() -> {
+                    throw new IOException("down");
+                }))
+                .isInstanceOf(IOException.class);
+        assertThat(time.waits()).isEmpty();
+        assertThatThrownBy(() -> time.advance(Duration.ofSeconds(-1))).hasMessage("duration must be >= 0 (was PT-1S)");
+    }
+}
