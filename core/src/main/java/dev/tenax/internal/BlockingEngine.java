@@ -2,6 +2,7 @@ package dev.tenax.internal;
 
 import dev.tenax.GiveUpReason;
 import dev.tenax.RetryScope;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -97,8 +98,15 @@ public final class BlockingEngine {
             if (Thread.interrupted()) {
                 throw new InterruptedException("interrupted before retry");
             }
-            if (nanos > 0) {
-                state.timing().sleep(nanos);
+            BooleanSupplier cancellation = judge.cancellation();
+            if (cancellation == null) {
+                if (nanos > 0) {
+                    state.timing().sleep(nanos);
+                }
+            } else if (!state.timing().sleepUnless(nanos, cancellation)) {
+                Throwable last = state.lastFailure();
+                state.gaveUp(GiveUpReason.CANCELLED, last, null);
+                throw judge.cancelled(last == null ? null : state.finalFailure(last));
             }
         } catch (InterruptedException interrupt) {
             Thread.currentThread().interrupt();

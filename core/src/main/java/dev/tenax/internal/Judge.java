@@ -1,5 +1,7 @@
 package dev.tenax.internal;
 
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,6 +28,23 @@ public interface Judge<T extends @Nullable Object> {
     /** The redacted target of the call ({@code "GET https://host/path"}), or {@code null}. */
     default @Nullable String target() {
         return null;
+    }
+
+    /**
+     * A client-side cancellation flag to watch during blocking waits ({@code null}: none). When it turns true the
+     * wait ends at once and the call throws {@link #cancelled}.
+     */
+    default @Nullable BooleanSupplier cancellation() {
+        return null;
+    }
+
+    /** What a blocking call throws when its client cancelled it during a wait. */
+    default Throwable cancelled(@Nullable Throwable lastFailure) {
+        CancellationException cancelled = new CancellationException("cancelled while waiting to retry");
+        if (lastFailure != null) {
+            cancelled.addSuppressed(lastFailure);
+        }
+        return cancelled;
     }
 
     /**

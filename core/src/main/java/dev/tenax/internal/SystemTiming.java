@@ -4,6 +4,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,6 +37,12 @@ final class SystemTiming implements Timing {
         } else {
             o.sleep(nanos);
         }
+    }
+
+    @Override
+    public boolean sleepUnless(long nanos, BooleanSupplier cancelled) throws InterruptedException {
+        Timing o = override;
+        return o == null ? Timing.super.sleepUnless(nanos, cancelled) : o.sleepUnless(nanos, cancelled);
     }
 
     @Override

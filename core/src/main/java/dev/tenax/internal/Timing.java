@@ -3,6 +3,7 @@ package dev.tenax.internal;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * The engine's only source of time and randomness, so that tests can run a schedule on a virtual clock and a
@@ -19,6 +20,26 @@ public interface Timing {
 
     /** Blocks the calling thread for {@code nanos}; must be interruptible and must not pin a virtual thread. */
     void sleep(long nanos) throws InterruptedException;
+
+    /**
+     * Sleeps {@code nanos} unless {@code cancelled} becomes true first (checked at least every
+     * {@link #CANCEL_CHECK_NANOS}); returns {@code false} when it stopped for a cancellation.
+     */
+    default boolean sleepUnless(long nanos, BooleanSupplier cancelled) throws InterruptedException {
+        long left = nanos;
+        while (!cancelled.getAsBoolean()) {
+            if (left <= 0) {
+                return true;
+            }
+            long slice = Math.min(left, CANCEL_CHECK_NANOS);
+            sleep(slice);
+            left -= slice;
+        }
+        return false;
+    }
+
+    /** How often a cancellable wait looks at its client's cancel flag: 10 ms. */
+    long CANCEL_CHECK_NANOS = 10_000_000L;
 
     /** A uniformly distributed number in {@code [0, 1)}. */
     double nextRandom();

@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -163,6 +164,15 @@ public final class VirtualTime implements AutoCloseable {
                 throw new InterruptedException("interrupted");
             }
             recordWait(waitNanos);
+        }
+
+        @Override
+        public boolean sleepUnless(long waitNanos, BooleanSupplier cancelled) throws InterruptedException {
+            if (cancelled.getAsBoolean()) {
+                return false;
+            }
+            sleep(waitNanos);
+            return true;
         }
 
         @Override

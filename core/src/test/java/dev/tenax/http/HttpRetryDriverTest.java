@@ -413,6 +413,52 @@ class HttpRetryDriverTest {
     }
 
     @Test
+    void aClientCancelDuringTheWaitEndsTheCallWithCanceled() {
+        java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+        FakeHttp http = new FakeHttp().then(new Response(503), new Response(200));
+        Request plain = get();
+        dev.tenax.http.spi.HttpRequestInfo cancellable = new dev.tenax.http.spi.HttpRequestInfo() {
+            @Override
+            public String method() {
+                return plain.method();
+            }
+
+            @Override
+            public java.net.URI uri() {
+                return plain.uri();
+            }
+
+            @Override
+            public @org.jspecify.annotations.Nullable String header(String name) {
+                return plain.header(name);
+            }
+
+            @Override
+            public boolean bodyReplayable() {
+                return true;
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return cancelled.get();
+            }
+
+            @Override
+            public boolean cancellable() {
+                return true;
+            }
+        };
+        HttpRetryPolicy policy = policy().listener(d -> cancelled.set(true)).build();
+
+        assertThatThrownBy(() -> HttpRetryDriver.execute(
+                        policy, cancellable, FakeHttp.ACCESS, FailureClassifier.NONE, c -> http.send()))
+                .isInstanceOf(IOException.class)
+                .hasMessage("Canceled");
+        assertThat(http.attempts()).isEqualTo(1);
+        assertThat(giveUps).singleElement().extracting(GiveUpDetails::reason).isEqualTo(GiveUpReason.CANCELLED);
+    }
+
+    @Test
     void eachAttemptIsToldTheTimeLeft() throws IOException {
         FakeHttp http = new FakeHttp().then(new Response(503), new Response(200));
         List<Long> remaining = new CopyOnWriteArrayList<>();

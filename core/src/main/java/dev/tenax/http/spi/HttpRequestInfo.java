@@ -22,4 +22,19 @@ public interface HttpRequestInfo {
 
     /** Whether the body (if any) can be sent again; {@code false} for one-shot or streaming bodies. */
     boolean bodyReplayable();
+
+    /**
+     * Whether the client's call was cancelled. A blocking wait looks at it at least every 10 ms and ends the call
+     * at once when it turns true; the default, {@code false}, means the client has no cancel of its own.
+     *
+     * @return whether the call was cancelled
+     */
+    default boolean isCancelled() {
+        return false;
+    }
+
+    /** Whether {@link #isCancelled()} is meaningful for this client; {@code false} by default. */
+    default boolean cancellable() {
+        return false;
+    }
 }

@@ -14,7 +14,9 @@ import dev.tenax.internal.Durations;
 import dev.tenax.internal.Judge;
 import dev.tenax.internal.Switches;
 import dev.tenax.internal.Verdict;
+import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -182,6 +184,21 @@ public final class HttpJudge<R> implements Judge<R> {
             outcome.failure().ifPresent(f -> f.addSuppressed(predicateBug));
             return RetryDecision.stop();
         }
+    }
+
+    @Override
+    public @Nullable BooleanSupplier cancellation() {
+        return request.cancellable() ? request::isCancelled : null;
+    }
+
+    @Override
+    public Throwable cancelled(@Nullable Throwable lastFailure) {
+        // what the clients themselves throw for a cancelled call
+        IOException cancelled = new IOException("Canceled");
+        if (lastFailure != null) {
+            cancelled.addSuppressed(lastFailure);
+        }
+        return cancelled;
     }
 
     @Override
