@@ -1,0 +1,43 @@
+package dev.tenax.okhttp;
+
+import dev.tenax.http.spi.FailureClassifier;
+import dev.tenax.http.spi.TransportFailureKind;
+import java.net.UnknownServiceException;
+import okhttp3.Call;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * OkHttp's own failure types; everything else falls to the core's JDK rules. Classes of OkHttp's internal
+ * packages are recognised by name, so that nothing here depends on them.
+ */
+final class OkFailures implements FailureClassifier {
+    private static final String STREAM_RESET = "okhttp3.internal.http2.StreamResetException";
+    private static final String CONNECTION_SHUTDOWN = "okhttp3.internal.http2.ConnectionShutdownException";
+
+    private final Call call;
+
+    OkFailures(Call call) {
+        this.call = call;
+    }
+
+    @Override
+    public @Nullable TransportFailureKind classify(Throwable failure) {
+        if (call.isCanceled() || failure instanceof UnknownServiceException) {
+            // cancelled by the caller (or by the call timeout); cleartext not permitted
+            return TransportFailureKind.PERMANENT;
+        }
+        String type = failure.getClass().getName();
+        if (type.equals(STREAM_RESET)) {
+            // HTTP/2 REFUSED_STREAM guarantees the server did not process the request (RFC 9113 §8.7)
+            String message = failure.getMessage();
+            return message != null && message.contains("REFUSED_STREAM")
+                    ? TransportFailureKind.TRANSIENT_NOT_SENT
+                    : TransportFailureKind.TRANSIENT_MAYBE_SENT;
+        }
+        if (type.equals(CONNECTION_SHUTDOWN)) {
+            // the HTTP/2 connection was shut down before this stream was created
+            return TransportFailureKind.TRANSIENT_NOT_SENT;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.tenax.okhttp;
+
+import dev.tenax.http.HttpRetryPolicy;
+import dev.tenax.http.spi.HttpRetryDriver;
+import java.io.IOException;
+import java.util.Objects;
+import okhttp3.Call;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * An OkHttp application interceptor that retries as an {@link HttpRetryPolicy} says: it releases every response
+ * it retries, never replays a one-shot or duplex body once it may have been sent, treats the call's
+ * {@link Call#timeout() timeout} as a deadline, stops waiting when the call is cancelled, and on exhaustion
+ * returns the last response with its body intact. OkHttp's own {@code IOException}s are rethrown unchanged.
+ *
+ * <p>Install it with {@link #install}: that also switches off OkHttp's own re-sends, which would otherwise
+ * duplicate a POST in two cases Tenax cannot see (a reused connection that drops after the request was written,
+ * and a {@code 503} with {@code Retry-After: 0}).
+ *
+ * <pre>{@code
+ * OkHttpClient client = RetryInterceptor.install(new OkHttpClient.Builder(), HttpRetryPolicy.defaults())
+ *     .build();
+ * }</pre>
+ *
+ * <p>A request can carry its own policy: {@code request.newBuilder().tag(HttpRetryPolicy.class, policy)};
+ * one with {@code attempts(1)} turns retries off for that request.
+ *
+ * <p>The interceptor waits on the calling thread: with {@code enqueue()} that is one of the Dispatcher's
+ * threads, held for the whole wait. For asynchronous calls use {@link RetryingCallFactory}, which waits without
+ * holding any thread. Thread-safe.
+ */
+public final class RetryInterceptor implements Interceptor {
+    private final HttpRetryPolicy policy;
+
+    private RetryInterceptor(HttpRetryPolicy policy) {
+        this.policy = policy;
+    }
+
+    /**
+     * The interceptor with {@link HttpRetryPolicy#defaults()}.
+     *
+     * @return a new interceptor
+     */
+    public static RetryInterceptor create() {
+        return create(HttpRetryPolicy.defaults());
+    }
+
+    /**
+     * The interceptor alone, for {@code addInterceptor}. Prefer {@link #install}, which also stops OkHttp's own
+     * re-sends of non-idempotent requests.
+     *
+     * @param policy the policy
+     * @return a new interceptor
+     */
+    public static RetryInterceptor create(HttpRetryPolicy policy) {
+        return new RetryInterceptor(Objects.requireNonNull(policy, "policy"));
+    }
+
+    /**
+     * Adds the interceptor to {@code builder} and makes Tenax the only one to re-send requests: turns off
+     * {@code retryOnConnectionFailure} (Tenax retries connection failures itself, with its idempotency rules) and
+     * adds a network interceptor that keeps OkHttp from following a {@code 503} with {@code Retry-After: 0}.
+     *
+     * @param builder the client builder
+     * @param policy the policy
+     * @return {@code builder}
+     */
+    public static OkHttpClient.Builder install(OkHttpClient.Builder builder, HttpRetryPolicy policy) {
+        Objects.requireNonNull(builder, "builder");
+        builder.interceptors().removeIf(RetryInterceptor.class::isInstance);
+        builder.addInterceptor(create(policy));
+        return guard(builder);
+    }
+
+    /** Turns off OkHttp's own re-sends; idempotent. */
+    static OkHttpClient.Builder guard(OkHttpClient.Builder builder) {
+        builder.retryOnConnectionFailure(false);
+        if (!builder.networkInterceptors().contains(RetryAfterGuard.INSTANCE)) {
+            builder.addNetworkInterceptor(RetryAfterGuard.INSTANCE);
+        }
+        return builder;
+    }
+
+    /** The policy this interceptor applies to requests without a policy tag. */
+    public HttpRetryPolicy policy() {
+        return policy;
+    }
+
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+        Request request = chain.request();
+        Call call = chain.call();
+        HttpRetryPolicy effective =
+                Policies.effective(policy, request, call.timeout().timeoutNanos());
+        return HttpRetryDriver.execute(
+                effective, new OkRequestInfo(request, call), OkResponses.INSTANCE, new OkFailures(call), context -> {
+                    if (call.isCanceled()) {
+                        throw new IOException("Canceled");
+                    }
+                    return RetryAfterGuard.restore(chain.proceed(request));
+                });
+    }
+
+    @Override
+    public String toString() {
+        return "RetryInterceptor[" + policy + "]";
+    }
+}

@@ -1,0 +1,230 @@
+package dev.tenax.okhttp;
+
+import dev.tenax.http.HttpRetryPolicy;
+import dev.tenax.http.spi.HttpRetryDriver;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import kotlin.jvm.JvmClassMappingKt;
+import kotlin.jvm.functions.Function0;
+import kotlin.reflect.KClass;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.EventListener;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okio.Timeout;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One logical call of {@link RetryingCallFactory}: each attempt is a fresh call of the client; {@code enqueue}
+ * schedules retries instead of sleeping; {@code cancel} reaches the attempt in flight and the pending wait.
+ */
+final class RetryingCall implements Call {
+    private static final System.Logger LOG = System.getLogger("dev.tenax");
+
+    private final OkHttpClient client;
+    private final HttpRetryPolicy policy;
+    private final Request request;
+    private final Timeout timeout;
+    private final AtomicBoolean executed = new AtomicBoolean();
+    private final AtomicBoolean canceled = new AtomicBoolean();
+    private final AtomicReference<@Nullable Call> current = new AtomicReference<>();
+    private final AtomicReference<@Nullable CompletableFuture<Response>> pending = new AtomicReference<>();
+    private final List<EventListener> eventListeners = new CopyOnWriteArrayList<>();
+    private final Map<Class<?>, Object> tags = new ConcurrentHashMap<>();
+
+    RetryingCall(OkHttpClient client, HttpRetryPolicy policy, Request request) {
+        this.client = client;
+        this.policy = policy;
+        this.request = request;
+        this.timeout = new Timeout().timeout(client.callTimeoutMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public Request request() {
+        return request;
+    }
+
+    @Override
+    public Response execute() throws IOException {
+        markExecuted();
+        return HttpRetryDriver.execute(
+                effectivePolicy(), new OkRequestInfo(request, this), OkResponses.INSTANCE, new OkFailures(this), c -> {
+                    Call attempt = newAttempt();
+                    return RetryAfterGuard.restore(attempt.execute());
+                });
+    }
+
+    @Override
+    public void enqueue(Callback callback) {
+        markExecuted();
+        CompletableFuture<Response> result = HttpRetryDriver.executeAsync(
+                effectivePolicy(),
+                new OkRequestInfo(request, this),
+                OkResponses.INSTANCE,
+                new OkFailures(this),
+                c -> startAttempt());
+        pending.set(result);
+        if (canceled.get()) {
+            result.cancel(true);
+        }
+        // the callback is the end of the line: nothing reads the dependent future
+        CompletableFuture<Response> unused =
+                result.whenComplete((response, failure) -> deliver(callback, response, failure));
+    }
+
+    private CompletableFuture<Response> startAttempt() {
+        Call attempt = newAttempt();
+        CompletableFuture<Response> outcome = new CompletableFuture<>();
+        attempt.enqueue(new Callback() {
+            @Override
+            public void onFailure(Call call, IOException e) {
+                outcome.completeExceptionally(e);
+            }
+
+            @Override
+            public void onResponse(Call call, Response response) {
+                if (!outcome.complete(RetryAfterGuard.restore(response))) {
+                    response.close();
+                }
+            }
+        });
+        // cancelling the attempt's future (the engine does, when this call is cancelled) cancels the OkHttp call
+        CompletableFuture<Response> unused = outcome.whenComplete((response, failure) -> {
+            if (outcome.isCancelled()) {
+                attempt.cancel();
+            }
+        });
+        return outcome;
+    }
+
+    private Call newAttempt() {
+        Call attempt = client.newCall(request);
+        for (EventListener listener : eventListeners) {
+            attempt.addEventListener(listener);
+        }
+        current.set(attempt);
+        if (canceled.get()) {
+            attempt.cancel();
+        }
+        return attempt;
+    }
+
+    private void deliver(Callback callback, @Nullable Response response, @Nullable Throwable failure) {
+        try {
+            if (failure == null && response != null) {
+                callback.onResponse(this, response);
+            } else {
+                callback.onFailure(this, asIOException(failure));
+            }
+        } catch (IOException | RuntimeException callbackFailure) {
+            LOG.log(
+                    Level.WARNING,
+                    "tenax.callback_failed callback=" + callback.getClass().getName(),
+                    callbackFailure);
+        }
+    }
+
+    private IOException asIOException(@Nullable Throwable failure) {
+        Throwable t =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (t instanceof IOException io) {
+            return io;
+        }
+        IOException wrapped = new IOException(canceled.get() ? "Canceled" : "call failed", t);
+        return wrapped;
+    }
+
+    private HttpRetryPolicy effectivePolicy() {
+        return Policies.effective(policy, request, timeout.timeoutNanos());
+    }
+
+    private void markExecuted() {
+        if (!executed.compareAndSet(false, true)) {
+            throw new IllegalStateException("Already Executed");
+        }
+    }
+
+    @Override
+    public void cancel() {
+        if (canceled.getAndSet(true)) {
+            return;
+        }
+        Call attempt = current.get();
+        if (attempt != null) {
+            attempt.cancel();
+        }
+        CompletableFuture<Response> result = pending.get();
+        if (result != null) {
+            result.cancel(true);
+        }
+    }
+
+    @Override
+    public boolean isExecuted() {
+        return executed.get();
+    }
+
+    @Override
+    public boolean isCanceled() {
+        return canceled.get();
+    }
+
+    @Override
+    public Timeout timeout() {
+        return timeout;
+    }
+
+    @Override
+    public void addEventListener(EventListener listener) {
+        eventListeners.add(listener);
+    }
+
+    @Override
+    public <T> @Nullable T tag(KClass<T> type) {
+        return tag(JvmClassMappingKt.getJavaClass(type));
+    }
+
+    @Override
+    public <T> @Nullable T tag(Class<? extends T> type) {
+        Object tag = tags.get(type);
+        if (tag == null) {
+            tag = request.tag(type);
+        }
+        return type.isInstance(tag) ? type.cast(tag) : null;
+    }
+
+    @Override
+    public <T> T tag(KClass<T> type, Function0<? extends T> computeIfAbsent) {
+        return tag(JvmClassMappingKt.getJavaClass(type), computeIfAbsent);
+    }
+
+    @Override
+    public <T> T tag(Class<T> type, Function0<? extends T> computeIfAbsent) {
+        T existing = tag(type);
+        if (existing != null) {
+            return existing;
+        }
+        return type.cast(tags.computeIfAbsent(type, k -> computeIfAbsent.invoke()));
+    }
+
+    @Override
+    public Call clone() {
+        return new RetryingCall(client, policy, request);
+    }
+
+    @Override
+    public String toString() {
+        return "RetryingCall[" + request.method() + " " + request.url().redact() + "]";
+    }
+}

@@ -1,0 +1,13 @@
+package dev.tenax.okhttp;
+
+import dev.tenax.http.HttpRetryPolicy;
+import dev.tenax.testkit.ClientContract;
+import dev.tenax.testkit.ContractClient;
+
+/** The client contract for RetryingCallFactory, calls executed. */
+class CallFactoryExecuteContractTest extends ClientContract {
+    @Override
+    protected ContractClient newClient(HttpRetryPolicy policy) {
+        return OkHttpContractClient.callFactory(policy, OkHttpContractClient.Mode.EXECUTE);
+    }
+}

@@ -1,0 +1,13 @@
+package dev.tenax.okhttp;
+
+import dev.tenax.http.HttpRetryPolicy;
+import dev.tenax.testkit.ClientContract;
+import dev.tenax.testkit.ContractClient;
+
+/** The client contract for RetryInterceptor, calls enqueued. */
+class InterceptorEnqueueContractTest extends ClientContract {
+    @Override
+    protected ContractClient newClient(HttpRetryPolicy policy) {
+        return OkHttpContractClient.interceptor(policy, OkHttpContractClient.Mode.ENQUEUE);
+    }
+}
