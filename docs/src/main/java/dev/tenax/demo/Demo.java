@@ -1,28 +1,38 @@
 package dev.tenax.demo;
 
-import dev.tenax.RetryListener;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
- * The resilient poller demo: starts a {@link FlakyServer}, saves all its pages with a {@link ResilientPoller}
- * while the default listeners log every retry, then prints a summary.
+ * The resilient poller demo: for each HTTP client, starts a {@link FlakyServer} with the same fault seed, saves
+ * all its pages with a {@link ResilientPoller} while the default listeners log every retry, then prints one
+ * summary table.
  *
  * <p>Usage: {@code Demo [outputDir]} (default {@code target/demo-output}).
  */
 public final class Demo {
-    /** The fault plan's seed: the same seed replays the same faults. */
+    /** The fault plan's seed: the same seed replays the same faults for every client. */
     static final long SEED = 42;
 
     static final int PAGES = 20;
 
+    /** Each client, built with a listener that counts its retries and give-ups. */
+    static final List<Function<RunStats, PageFetcher>> CLIENTS = List.of(
+            stats -> new JdkPageFetcher(PollerPolicy.create(stats)),
+            OkHttpInterceptorFetcher::new,
+            OkHttpCallFactoryFetcher::new);
+
     private static final String LOG_FORMAT_PROPERTY = "java.util.logging.SimpleFormatter.format";
 
     private Demo() {}
+
+    /** One client's result. */
+    record Row(String client, int pages, int attempts, int retries, String giveUps, double seconds) {}
 
     /**
      * Runs the demo.
@@ -40,40 +50,62 @@ public final class Demo {
         System.setErr(System.out);
         Path outputDir = Path.of(args.length > 0 ? args[0] : "target/demo-output");
         PrintStream out = System.out;
-        AtomicInteger retries = new AtomicInteger();
-        RetryListener countRetries = details -> retries.incrementAndGet();
+        List<Row> rows = new ArrayList<>();
+        for (Function<RunStats, PageFetcher> client : CLIENTS) {
+            rows.add(run(client, outputDir, out));
+        }
+        printSummary(out, rows);
+    }
 
+    static Row run(Function<RunStats, PageFetcher> client, Path outputDir, PrintStream out) throws IOException {
+        RunStats stats = new RunStats();
         long started = System.nanoTime();
         try (FlakyServer server = FlakyServer.start(SEED, PAGES);
-                PageFetcher fetcher = new JdkPageFetcher(PollerPolicy.create(countRetries))) {
+                PageFetcher fetcher = client.apply(stats)) {
+            Path dir =
+                    outputDir.resolve(fetcher.label().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"));
             out.printf(
                     Locale.ROOT,
-                    "Polling %s (%d pages, fault seed %d) with %s into %s%n",
+                    "%n== %s: polling %s (%d pages, fault seed %d) into %s%n",
+                    fetcher.label(),
                     server.firstPage(),
                     PAGES,
                     SEED,
-                    fetcher.label(),
-                    outputDir);
-            List<Path> saved = new ResilientPoller(fetcher, outputDir)
+                    dir);
+            List<Path> saved = new ResilientPoller(fetcher, dir)
                     .poll(server.firstPage(), file -> out.println("saved " + file.getFileName()));
             double seconds = (System.nanoTime() - started) / 1e9;
-            printSummary(out, fetcher.label(), saved.size(), server.attempts(), retries.get(), seconds);
+            return new Row(fetcher.label(), saved.size(), server.attempts(), stats.retries(), stats.giveUps(), seconds);
         }
     }
 
-    private static void printSummary(
-            PrintStream out, String client, int pages, int attempts, int retries, double seconds) {
+    private static void printSummary(PrintStream out, List<Row> rows) {
         out.println();
         out.printf(
-                Locale.ROOT, "%-24s %6s %16s %8s %10s%n", "client", "pages", "server attempts", "retries", "wall time");
-        out.printf(Locale.ROOT, "%-24s %6d %16d %8d %9.1fs%n", client, pages, attempts, retries, seconds);
-        int resentByClient = attempts - pages - retries;
-        if (resentByClient > 0) {
+                Locale.ROOT,
+                "%-22s %6s %16s %8s %-22s %9s%n",
+                "client",
+                "pages",
+                "server attempts",
+                "retries",
+                "gave up",
+                "wall time");
+        boolean unseen = false;
+        for (Row row : rows) {
             out.printf(
                     Locale.ROOT,
-                    "%d request(s) were re-sent by the HTTP client itself, unseen by Tenax"
-                            + " (the JDK client re-sends a GET once when its connection closes before any answer)%n",
-                    resentByClient);
+                    "%-22s %6d %16d %8d %-22s %8.1fs%n",
+                    row.client(),
+                    row.pages(),
+                    row.attempts(),
+                    row.retries(),
+                    row.giveUps(),
+                    row.seconds());
+            unseen |= row.attempts() > row.pages() + row.retries();
+        }
+        if (unseen) {
+            out.println("server attempts > pages + retries: the HTTP client re-sent some requests itself, unseen by"
+                    + " Tenax (the JDK client re-sends a GET once when its connection closes before any answer)");
         }
     }
 }

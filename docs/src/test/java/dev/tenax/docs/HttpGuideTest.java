@@ -1,0 +1,58 @@
+package dev.tenax.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tenax.RetryBudget;
+import dev.tenax.RetryDecision;
+import dev.tenax.http.HttpRetryPolicy;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The examples of docs/http.md. */
+class HttpGuideTest {
+
+    @Test
+    void policy() {
+        // region http-policy
+        HttpRetryPolicy policy = HttpRetryPolicy.builder()
+                .attempts(5)
+                .timeout(Duration.ofSeconds(10))
+                .build(); // HttpRetryPolicy.defaults() == HttpRetryPolicy.builder().build()
+        // endregion
+        assertThat(policy.attempts()).contains(5);
+    }
+
+    @Test
+    void retryIf() {
+        // region http-retry-if
+        HttpRetryPolicy policy = HttpRetryPolicy.builder()
+                .retryIf(outcome ->
+                        outcome.status().orElse(0) == 409 ? RetryDecision.retry() : outcome.defaultDecision())
+                .build();
+        // endregion
+        assertThat(policy.retriesStatus(503)).isTrue();
+    }
+
+    @Test
+    void budgets() {
+        // region http-budgets
+        HttpRetryPolicy stricter = HttpRetryPolicy.builder()
+                .budget(RetryBudget.ratio(0.1, 5, Duration.ofSeconds(30)))
+                .build();
+        HttpRetryPolicy unbudgeted =
+                HttpRetryPolicy.builder().budget(RetryBudget.unlimited()).build();
+        // endregion
+        assertThat(stricter.budget()).isNotSameAs(unbudgeted.budget());
+    }
+
+    @Test
+    void perRequestBudget() {
+        HttpRetryPolicy basePolicy = HttpRetryPolicy.defaults();
+        // region http-per-request-budget
+        // one user request: all its downstream calls share 3 retries and 2 s of waiting
+        RetryBudget budget = RetryBudget.perRequest(3, Duration.ofSeconds(2));
+        HttpRetryPolicy policy = basePolicy.toBuilder().budget(budget).build();
+        // endregion
+        assertThat(policy.budget()).isSameAs(budget);
+    }
+}
