@@ -10,10 +10,15 @@ import dev.tenax.internal.Switches;
 import dev.tenax.internal.Timing;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
@@ -176,6 +181,58 @@ public final class RetryPolicy {
             first = CompletableFuture.failedFuture(new NullPointerException("operation returned a null stage"));
         }
         return AsyncEngine.resume(spec, typedJudge(), context -> operation.get(), spec.name, switches, start, first);
+    }
+
+    /**
+     * Calls {@code operation} for every distinct key at once, each call retried as this policy says, and
+     * completes when all have succeeded or given up, with the successes and the last failure of each key. One
+     * key's failure does not stop the others. Cancelling the returned future cancels every call still running.
+     *
+     * <p>All keys start together; to bound concurrency, see the concurrency-limit recipe in the docs (a shared
+     * {@link java.util.concurrent.Semaphore} taken per attempt, never held during a wait).
+     *
+     * <pre>{@code
+     * BatchResult<String, User> users = policy.callAllAsync(ids, id -> client.fetchUserAsync(id)).join();
+     * }</pre>
+     *
+     * @param keys the keys; duplicates are called once
+     * @param operation starts one attempt for a key
+     * @param <K> the key type
+     * @param <V> the value type
+     * @return a future of the batch result; it completes exceptionally only if cancelled
+     */
+    public <K, V> CompletableFuture<BatchResult<K, V>> callAllAsync(
+            Collection<? extends K> keys, Function<? super K, ? extends CompletionStage<V>> operation) {
+        Objects.requireNonNull(keys, "keys");
+        Objects.requireNonNull(operation, "operation");
+        Map<K, CompletableFuture<V>> calls = new LinkedHashMap<>();
+        for (K key : keys) {
+            calls.computeIfAbsent(key, k -> callAsync(() -> operation.apply(k)));
+        }
+        CompletableFuture<BatchResult<K, V>> batch = CompletableFuture.allOf(calls.values().stream()
+                        .map(f -> f.handle((v, t) -> null))
+                        .toArray(CompletableFuture<?>[]::new))
+                .thenApply(done -> collect(calls));
+        // the dependent future is not needed: the callback only forwards a cancellation
+        CompletableFuture<BatchResult<K, V>> unused = batch.whenComplete((result, failure) -> {
+            if (batch.isCancelled()) {
+                calls.values().forEach(f -> f.cancel(true));
+            }
+        });
+        return batch;
+    }
+
+    private static <K, V> BatchResult<K, V> collect(Map<K, CompletableFuture<V>> calls) {
+        Map<K, V> successes = new LinkedHashMap<>();
+        Map<K, Throwable> failures = new LinkedHashMap<>();
+        calls.forEach((key, call) -> {
+            try {
+                successes.put(key, call.join());
+            } catch (CompletionException | CancellationException e) {
+                failures.put(key, e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
+            }
+        });
+        return new BatchResult<>(successes, failures);
     }
 
     /**
