@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenax.RetryPolicy;
 import dev.tenax.Tenax;
+import dev.tenax.http.HttpRetryPolicy;
+import dev.tenax.okhttp.RetryInterceptor;
 import dev.tenax.testing.TenaxTesting;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
@@ -45,6 +50,35 @@ class ReadmeExampleTest {
 
         assertThat(user).isEqualTo(new User("42"));
         assertThat(client.calls).hasValue(2);
+    }
+
+    @Test
+    @TenaxTesting(attempts = 3)
+    void readmeOkHttp() throws IOException {
+        try (mockwebserver3.MockWebServer server = new mockwebserver3.MockWebServer()) {
+            server.setServerSocketFactory(dev.tenax.testkit.NoDelayServerSockets.INSTANCE);
+            server.start();
+            server.enqueue(new mockwebserver3.MockResponse.Builder().code(503).build());
+            server.enqueue(new mockwebserver3.MockResponse.Builder()
+                    .code(200)
+                    .body("{}")
+                    .build());
+            String url = server.url("/users/42").toString();
+            // region readme-okhttp
+            HttpRetryPolicy policy = HttpRetryPolicy.builder() // 503, 429, … and connection failures
+                    .attempts(5)
+                    .timeout(Duration.ofSeconds(10))
+                    .build();
+            OkHttpClient client =
+                    RetryInterceptor.install(new OkHttpClient.Builder(), policy).build();
+
+            try (Response response =
+                    client.newCall(new Request.Builder().url(url).build()).execute()) {
+                System.out.println(response.code()); // 200 after a retry; the last answer if it gives up
+            }
+            // endregion
+            assertThat(server.getRequestCount()).isEqualTo(2);
+        }
     }
 
     @Test
