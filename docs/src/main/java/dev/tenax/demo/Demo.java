@@ -6,11 +6,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
- * The resilient poller demo: for each HTTP client, starts a {@link FlakyServer} with the same fault seed, saves
- * all its pages with a {@link ResilientPoller} while the default listeners log every retry, then prints one
+ * The resilient poller demo: for each HTTP client at once, starts a {@link FlakyServer} with the same fault seed,
+ * saves all its pages with a {@link ResilientPoller} while the default listeners log every retry, then prints one
  * summary table.
  *
  * <p>Usage: {@code Demo [outputDir]} (default {@code target/demo-output}).
@@ -50,11 +54,40 @@ public final class Demo {
         System.setErr(System.out);
         Path outputDir = Path.of(args.length > 0 ? args[0] : "target/demo-output");
         PrintStream out = System.out;
-        List<Row> rows = new ArrayList<>();
-        for (Function<RunStats, PageFetcher> client : CLIENTS) {
-            rows.add(run(client, outputDir, out));
+        out.printf(
+                Locale.ROOT,
+                "Polling %d pages from a flaky local server (fault seed %d) with %d clients at once, one server each;"
+                        + " every retry is logged by Tenax's default listener (name = the client's policy)%n%n",
+                PAGES,
+                SEED,
+                CLIENTS.size());
+        // clients run side by side, each against its own server: the demo takes as long as the slowest one
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS.size());
+        try {
+            List<Future<Row>> runs = new ArrayList<>();
+            for (Function<RunStats, PageFetcher> client : CLIENTS) {
+                runs.add(pool.submit(() -> run(client, outputDir, out)));
+            }
+            List<Row> rows = new ArrayList<>();
+            for (Future<Row> run : runs) {
+                rows.add(join(run));
+            }
+            printSummary(out, rows);
+        } finally {
+            pool.shutdownNow();
         }
-        printSummary(out, rows);
+    }
+
+    private static Row join(Future<Row> run) throws IOException {
+        try {
+            return run.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof IOException io ? io : new IOException(cause);
+        }
     }
 
     static Row run(Function<RunStats, PageFetcher> client, Path outputDir, PrintStream out) throws IOException {
@@ -64,16 +97,8 @@ public final class Demo {
                 PageFetcher fetcher = client.apply(stats)) {
             Path dir =
                     outputDir.resolve(fetcher.label().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"));
-            out.printf(
-                    Locale.ROOT,
-                    "%n== %s: polling %s (%d pages, fault seed %d) into %s%n",
-                    fetcher.label(),
-                    server.firstPage(),
-                    PAGES,
-                    SEED,
-                    dir);
-            List<Path> saved = new ResilientPoller(fetcher, dir)
-                    .poll(server.firstPage(), file -> out.println("saved " + file.getFileName()));
+            List<Path> saved = new ResilientPoller(fetcher, dir).poll(server.firstPage(), file -> {});
+            out.printf(Locale.ROOT, "%s: saved %d pages to %s%n", fetcher.label(), saved.size(), dir);
             double seconds = (System.nanoTime() - started) / 1e9;
             return new Row(fetcher.label(), saved.size(), server.attempts(), stats.retries(), stats.giveUps(), seconds);
         }
