@@ -1,0 +1,52 @@
+package dev.tenax.apache;
+
+import dev.tenax.http.spi.FailureClassifier;
+import dev.tenax.http.spi.TransportFailureKind;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.HttpHostConnectException;
+import org.apache.hc.client5.http.UnsupportedSchemeException;
+import org.apache.hc.client5.http.impl.classic.RequestFailedException;
+import org.apache.hc.core5.http.ConnectionClosedException;
+import org.apache.hc.core5.http.NoHttpResponseException;
+import org.apache.hc.core5.http.RequestNotExecutedException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * HttpClient's own failure types, mapped to what they say about the request having been sent; everything else
+ * (read timeouts, resets, TLS, unknown hosts…) falls to the core's JDK rules.
+ */
+final class ApacheFailures implements FailureClassifier {
+    private final BooleanSupplier finished;
+
+    /**
+     * @param finished true once no failure may be retried any more: the call was cancelled, or (async) the
+     *     response was already handed to the caller's callback
+     */
+    ApacheFailures(BooleanSupplier finished) {
+        this.finished = finished;
+    }
+
+    @Override
+    public @Nullable TransportFailureKind classify(Throwable failure) {
+        if (finished.getAsBoolean()
+                || failure instanceof RequestFailedException // the request was aborted (cancelled)
+                || failure instanceof CancellationException
+                || failure instanceof UnsupportedSchemeException
+                || failure instanceof ProtocolFailure) {
+            return TransportFailureKind.PERMANENT;
+        }
+        if (failure instanceof ConnectTimeoutException
+                || failure instanceof HttpHostConnectException
+                || failure instanceof RequestNotExecutedException) {
+            // the connection was never made, or HttpClient knows the request did not go out
+            return TransportFailureKind.TRANSIENT_NOT_SENT;
+        }
+        if (failure instanceof NoHttpResponseException || failure instanceof ConnectionClosedException) {
+            // the request went out (or may have) and the connection ended without a response
+            return TransportFailureKind.TRANSIENT_MAYBE_SENT;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,193 @@
+package dev.tenax.apache;
+
+import dev.tenax.http.HttpRetryPolicy;
+import dev.tenax.http.spi.HttpAttemptContext;
+import dev.tenax.http.spi.HttpRetryDriver;
+import java.io.IOException;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.apache.hc.client5.http.async.AsyncExecCallback;
+import org.apache.hc.client5.http.async.AsyncExecChain;
+import org.apache.hc.core5.http.EntityDetails;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.nio.AsyncDataConsumer;
+import org.apache.hc.core5.http.nio.AsyncEntityProducer;
+import org.apache.hc.core5.http.nio.entity.DiscardingEntityConsumer;
+import org.apache.hc.core5.http.support.BasicRequestBuilder;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One request through {@link AsyncRetryExecHandler}. Each attempt proceeds down the chain; when a response's head
+ * arrives the engine decides at once whether it will be retried. A retried response's body is discarded and its
+ * connection returned to the pool before the wait. Any other response ends the engine's work right there (so its
+ * events precede the caller's future) and goes to the caller's callback; whatever happens to that exchange
+ * afterwards is the caller's, never retried.
+ *
+ * <p>Waits are timed by the engine's scheduler, whose thread then starts the next attempt: {@code chain.proceed}
+ * only initiates an exchange (HttpClient's own retry element calls it from its scheduler thread too), so no
+ * thread, I/O reactor or other, is held while a call waits.
+ */
+final class AsyncRetryExchange {
+    private final HttpRequest request;
+    private final @Nullable AsyncEntityProducer entityProducer;
+    private final AsyncExecChain.Scope scope;
+    private final AsyncExecChain chain;
+    private final AsyncExecCallback callback;
+    private volatile @Nullable CompletableFuture<HttpResponse> result;
+
+    /** Set once the caller's callback has a response: that exchange is the call's last. */
+    private volatile boolean handedOver;
+
+    /** Only the engine's thread of the moment touches it: attempts run one after another. */
+    private boolean resend;
+
+    AsyncRetryExchange(
+            HttpRequest request,
+            @Nullable AsyncEntityProducer entityProducer,
+            AsyncExecChain.Scope scope,
+            AsyncExecChain chain,
+            AsyncExecCallback callback) {
+        this.request = request;
+        this.entityProducer = entityProducer;
+        this.scope = scope;
+        this.chain = chain;
+        this.callback = callback;
+    }
+
+    /** Starts the first attempt (on the caller's thread, as HttpClient's own first attempt). */
+    void start(HttpRetryPolicy policy) {
+        ApacheRequestInfo info = new ApacheRequestInfo(
+                request,
+                scope.route,
+                entityProducer == null || entityProducer.isRepeatable(),
+                scope.cancellableDependency::isCancelled);
+        CompletableFuture<HttpResponse> started = HttpRetryDriver.executeAsync(
+                policy,
+                info,
+                AsyncResponses.INSTANCE,
+                new ApacheFailures(() -> handedOver || scope.cancellableDependency.isCancelled()),
+                this::attempt);
+        result = started;
+        // the callback is the end of the line: nothing reads the dependent future
+        CompletableFuture<HttpResponse> unused = started.whenComplete((response, failure) -> finish(started, failure));
+    }
+
+    private CompletableFuture<HttpResponse> attempt(HttpAttemptContext context) {
+        CompletableFuture<HttpResponse> outcome = new CompletableFuture<>();
+        if (scope.cancellableDependency.isCancelled()) {
+            outcome.completeExceptionally(new CancellationException("Request execution cancelled"));
+            return outcome;
+        }
+        if (resend) {
+            scope.execCount.incrementAndGet();
+            if (entityProducer != null) {
+                // rewinds the body, so that this attempt sends all of it again
+                entityProducer.releaseResources();
+            }
+        }
+        resend = true;
+        try {
+            // a copy, as HttpClient's own retry element sends: downstream elements add headers to what they get
+            chain.proceed(
+                    BasicRequestBuilder.copy(request).build(),
+                    entityProducer,
+                    scope,
+                    new AttemptCallback(context, outcome));
+        } catch (HttpException | IOException | RuntimeException e) {
+            outcome.completeExceptionally(e);
+        }
+        return outcome;
+    }
+
+    /** The engine is done. A response it accepted is already the caller's; anything else ends the call here. */
+    private void finish(CompletableFuture<HttpResponse> done, @Nullable Throwable thrown) {
+        if (done.isCancelled()) {
+            callback.failed(new CancellationException("Request execution cancelled"));
+            return;
+        }
+        if (thrown == null) {
+            return; // HttpClient completes the caller's exchange
+        }
+        Throwable failure =
+                thrown instanceof CompletionException && thrown.getCause() != null ? thrown.getCause() : thrown;
+        if (failure instanceof ProtocolFailure protocol) {
+            callback.failed(protocol.unwrap());
+        } else if (failure instanceof Exception e) {
+            callback.failed(e);
+        } else {
+            callback.failed(new IllegalStateException(failure));
+        }
+    }
+
+    /** Lets a cancel of the caller's future reach the engine, and so the pending wait, between attempts. */
+    private void cancelThroughEngine() {
+        scope.cancellableDependency.setDependency(() -> {
+            CompletableFuture<HttpResponse> started = result;
+            // before the first attempt returned, the next attempt sees the cancel by itself
+            return started != null && started.cancel(false);
+        });
+    }
+
+    private final class AttemptCallback implements AsyncExecCallback {
+        private final HttpAttemptContext context;
+        private final CompletableFuture<HttpResponse> outcome;
+        private volatile @Nullable HttpResponse discarded;
+
+        AttemptCallback(HttpAttemptContext context, CompletableFuture<HttpResponse> outcome) {
+            this.context = context;
+            this.outcome = outcome;
+        }
+
+        @Override
+        public @Nullable AsyncDataConsumer handleResponse(HttpResponse head, @Nullable EntityDetails entityDetails)
+                throws HttpException, IOException {
+            if (context.retryOnHeaders(
+                    head.getCode(), name -> ApacheRequestInfo.firstValue(head.getFirstHeader(name)))) {
+                discarded = head;
+                return entityDetails == null ? null : new DiscardingEntityConsumer<>();
+            }
+            handedOver = true;
+            outcome.complete(head);
+            return callback.handleResponse(head, entityDetails);
+        }
+
+        @Override
+        public void handleInformationResponse(HttpResponse informational) throws HttpException, IOException {
+            callback.handleInformationResponse(informational);
+        }
+
+        @Override
+        public void completed() {
+            if (handedOver) {
+                callback.completed();
+                return;
+            }
+            HttpResponse head = discarded;
+            if (head == null) {
+                failed(new ProtocolFailure(new HttpException("exchange completed without a response")));
+                return;
+            }
+            // the body is discarded and the exchange over: hold no connection while waiting
+            scope.execRuntime.releaseEndpoint();
+            cancelThroughEngine();
+            outcome.complete(head);
+        }
+
+        @Override
+        public void failed(Exception cause) {
+            if (cause instanceof IOException) {
+                // the connection is in an unknown state: the next attempt must lease a fresh one
+                scope.execRuntime.discardEndpoint();
+            }
+            if (handedOver) {
+                callback.failed(cause);
+                return;
+            }
+            cancelThroughEngine();
+            outcome.completeExceptionally(cause);
+        }
+    }
+}

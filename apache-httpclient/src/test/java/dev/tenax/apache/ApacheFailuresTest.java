@@ -1,0 +1,59 @@
+package dev.tenax.apache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tenax.http.spi.TransportFailureKind;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.util.concurrent.CancellationException;
+import java.util.stream.Stream;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.HttpHostConnectException;
+import org.apache.hc.client5.http.UnsupportedSchemeException;
+import org.apache.hc.client5.http.impl.classic.RequestFailedException;
+import org.apache.hc.core5.http.ConnectionClosedException;
+import org.apache.hc.core5.http.NoHttpResponseException;
+import org.apache.hc.core5.http.ProtocolException;
+import org.apache.hc.core5.http.RequestNotExecutedException;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** HttpClient's failure types, mapped to whether the request may have been sent. */
+class ApacheFailuresTest {
+    private final ApacheFailures failures = new ApacheFailures(() -> false);
+
+    static Stream<Arguments> failures() {
+        return Stream.of(
+                Arguments.of(new ConnectTimeoutException("Connect timed out"), TransportFailureKind.TRANSIENT_NOT_SENT),
+                Arguments.of(
+                        new HttpHostConnectException("Connection refused"), TransportFailureKind.TRANSIENT_NOT_SENT),
+                Arguments.of(new RequestNotExecutedException(), TransportFailureKind.TRANSIENT_NOT_SENT),
+                Arguments.of(
+                        new NoHttpResponseException("failed to respond"), TransportFailureKind.TRANSIENT_MAYBE_SENT),
+                Arguments.of(new ConnectionClosedException(), TransportFailureKind.TRANSIENT_MAYBE_SENT),
+                Arguments.of(new RequestFailedException("Request aborted"), TransportFailureKind.PERMANENT),
+                Arguments.of(new CancellationException("cancelled"), TransportFailureKind.PERMANENT),
+                Arguments.of(new UnsupportedSchemeException("gopher"), TransportFailureKind.PERMANENT),
+                Arguments.of(new ProtocolFailure(new ProtocolException("malformed")), TransportFailureKind.PERMANENT),
+                // left to the core's JDK rules: a read timeout means "maybe sent"
+                Arguments.of(new SocketTimeoutException("Read timed out"), null),
+                Arguments.of(new IOException("Connection reset"), null));
+    }
+
+    @ParameterizedTest
+    @MethodSource("failures")
+    void classifiesHttpClientsOwnFailures(Throwable failure, @Nullable TransportFailureKind expected) {
+        assertThat(failures.classify(failure)).isEqualTo(expected);
+    }
+
+    @Test
+    void nothingIsRetriedOnceTheCallIsFinished() {
+        ApacheFailures finished = new ApacheFailures(() -> true);
+
+        assertThat(finished.classify(new NoHttpResponseException("failed to respond")))
+                .isEqualTo(TransportFailureKind.PERMANENT);
+    }
+}

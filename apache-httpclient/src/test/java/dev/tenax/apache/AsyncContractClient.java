@@ -1,0 +1,136 @@
+package dev.tenax.apache;
+
+import dev.tenax.http.HttpRetryPolicy;
+import dev.tenax.testkit.ContractClient;
+import dev.tenax.testkit.ContractRequest;
+import dev.tenax.testkit.ContractResponse;
+import dev.tenax.testkit.Pending;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
+import org.apache.hc.client5.http.async.methods.SimpleResponseConsumer;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.nio.AsyncRequestProducer;
+import org.apache.hc.core5.http.nio.entity.BasicAsyncEntityProducer;
+import org.apache.hc.core5.http.nio.entity.StringAsyncEntityProducer;
+import org.apache.hc.core5.http.nio.support.AsyncRequestBuilder;
+import org.apache.hc.core5.io.CloseMode;
+import org.jspecify.annotations.Nullable;
+
+/** The contract's client over the async HttpClient with {@link AsyncRetryExecHandler} installed. */
+final class AsyncContractClient implements ContractClient {
+    private final PoolingAsyncClientConnectionManager pool;
+    private final CloseableHttpAsyncClient client;
+
+    AsyncContractClient(HttpRetryPolicy policy) {
+        this(policy, HttpAsyncClients.custom());
+    }
+
+    AsyncContractClient(HttpRetryPolicy policy, HttpAsyncClientBuilder builder) {
+        pool = PoolingAsyncClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(200)
+                .setMaxConnPerRoute(200)
+                .build();
+        client = AsyncRetryExecHandler.install(builder, policy)
+                .setConnectionManager(pool)
+                .build();
+        client.start();
+    }
+
+    static AsyncRequestProducer toApache(ContractRequest request) {
+        AsyncRequestBuilder builder =
+                AsyncRequestBuilder.create(request.method()).setUri(request.uri());
+        for (Map.Entry<String, String> header : request.headers().entrySet()) {
+            builder.setHeader(header.getKey(), header.getValue());
+        }
+        String body = request.body();
+        if (body != null) {
+            builder.setEntity(
+                    request.oneShot()
+                            ? new OneShotProducer(body)
+                            : new StringAsyncEntityProducer(body, ContentType.TEXT_PLAIN));
+        }
+        return builder.build();
+    }
+
+    /** A body that says it cannot be produced twice, as a streamed one cannot. */
+    private static final class OneShotProducer extends BasicAsyncEntityProducer {
+        OneShotProducer(String body) {
+            super(body.getBytes(StandardCharsets.UTF_8), ContentType.TEXT_PLAIN);
+        }
+
+        @Override
+        public boolean isRepeatable() {
+            return false;
+        }
+    }
+
+    Future<SimpleHttpResponse> execute(ContractRequest request) {
+        return client.execute(toApache(request), SimpleResponseConsumer.create(), null);
+    }
+
+    static ContractResponse await(Future<SimpleHttpResponse> future) throws Exception {
+        try {
+            SimpleHttpResponse response = future.get(30, TimeUnit.SECONDS);
+            return new ContractResponse(
+                    response.getCode(), response.getBodyText() == null ? "" : response.getBodyText());
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof Exception ex ? ex : e;
+        }
+    }
+
+    @Override
+    public ContractResponse send(ContractRequest request) throws Exception {
+        return await(execute(request));
+    }
+
+    @Override
+    public Pending start(ContractRequest request) {
+        Future<SimpleHttpResponse> future = execute(request);
+        return new Pending() {
+            @Override
+            public void cancel() {
+                future.cancel(true);
+            }
+
+            @Override
+            public ContractResponse await() throws Exception {
+                return AsyncContractClient.await(future);
+            }
+        };
+    }
+
+    @Override
+    public @Nullable Class<? extends Throwable> interruptedType() {
+        return null;
+    }
+
+    /**
+     * HttpClient completes a call's future from the response consumer and releases the connection just after, on
+     * the I/O thread: the count is read once that release has had its chance (at most 5 s).
+     */
+    @Override
+    public int leasedConnections() {
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        int leased = pool.getTotalStats().getLeased();
+        while (leased > 0 && System.nanoTime() < giveUp) {
+            Thread.onSpinWait();
+            leased = pool.getTotalStats().getLeased();
+        }
+        return leased;
+    }
+
+    @Override
+    public void close() {
+        client.close(CloseMode.IMMEDIATE);
+    }
+}
