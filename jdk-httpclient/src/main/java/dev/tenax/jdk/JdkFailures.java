@@ -21,7 +21,7 @@ final class JdkFailures implements FailureClassifier {
 
     @Override
     public @Nullable TransportFailureKind classify(Throwable failure) {
-        if (shutDown.get() || Lifecycle.isTerminated(client)) {
+        if (shutDown.get() || Lifecycle.JDK.isTerminated(client)) {
             return TransportFailureKind.PERMANENT;
         }
         return null;

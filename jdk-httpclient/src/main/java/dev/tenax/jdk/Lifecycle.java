@@ -14,51 +14,56 @@ import org.jspecify.annotations.Nullable;
  * for JDK 17. Where they are absent, each behaves as JDK 21's {@code HttpClient} defaults do.
  */
 final class Lifecycle {
-    private static final @Nullable Method SHUTDOWN = find("shutdown");
-    private static final @Nullable Method SHUTDOWN_NOW = find("shutdownNow");
-    private static final @Nullable Method AWAIT_TERMINATION = find("awaitTermination", Duration.class);
-    private static final @Nullable Method IS_TERMINATED = find("isTerminated");
-    private static final @Nullable Method CLOSE = find("close");
+    /** The methods of this JDK's {@code HttpClient}. */
+    static final Lifecycle JDK = new Lifecycle(HttpClient.class);
 
-    private Lifecycle() {}
+    private final @Nullable Method shutdown;
+    private final @Nullable Method shutdownNow;
+    private final @Nullable Method awaitTermination;
+    private final @Nullable Method isTerminated;
+    private final @Nullable Method close;
 
-    /** Whether this JDK's {@code HttpClient} has the shutdown family (JDK 21 and later). */
-    static boolean available() {
-        return SHUTDOWN != null;
+    /** The methods as {@code type} declares or inherits them; any of them may be absent. */
+    Lifecycle(Class<? extends HttpClient> type) {
+        this.shutdown = find(type, "shutdown");
+        this.shutdownNow = find(type, "shutdownNow");
+        this.awaitTermination = find(type, "awaitTermination", Duration.class);
+        this.isTerminated = find(type, "isTerminated");
+        this.close = find(type, "close");
     }
 
-    static void shutdown(HttpClient client) {
-        if (SHUTDOWN != null) {
-            invokeUninterruptibly(SHUTDOWN, client);
+    void shutdown(HttpClient client) {
+        if (shutdown != null) {
+            invokeUninterruptibly(shutdown, client);
         }
     }
 
-    static void shutdownNow(HttpClient client) {
-        if (SHUTDOWN_NOW != null) {
-            invokeUninterruptibly(SHUTDOWN_NOW, client);
+    void shutdownNow(HttpClient client) {
+        if (shutdownNow != null) {
+            invokeUninterruptibly(shutdownNow, client);
         } else {
             shutdown(client);
         }
     }
 
-    static boolean awaitTermination(HttpClient client, Duration duration) throws InterruptedException {
+    boolean awaitTermination(HttpClient client, Duration duration) throws InterruptedException {
         Objects.requireNonNull(duration, "duration");
-        return AWAIT_TERMINATION != null && Boolean.TRUE.equals(invoke(AWAIT_TERMINATION, client, duration));
+        return awaitTermination != null && Boolean.TRUE.equals(invoke(awaitTermination, client, duration));
     }
 
-    static boolean isTerminated(HttpClient client) {
-        return IS_TERMINATED != null && Boolean.TRUE.equals(invokeUninterruptibly(IS_TERMINATED, client));
+    boolean isTerminated(HttpClient client) {
+        return isTerminated != null && Boolean.TRUE.equals(invokeUninterruptibly(isTerminated, client));
     }
 
-    static void close(HttpClient client) {
-        if (CLOSE != null) {
-            invokeUninterruptibly(CLOSE, client);
+    void close(HttpClient client) {
+        if (close != null) {
+            invokeUninterruptibly(close, client);
         }
     }
 
-    private static @Nullable Method find(String name, Class<?>... parameterTypes) {
+    private static @Nullable Method find(Class<?> type, String name, Class<?>... parameterTypes) {
         try {
-            return HttpClient.class.getMethod(name, parameterTypes);
+            return type.getMethod(name, parameterTypes);
         } catch (NoSuchMethodException beforeJdk21) {
             return null;
         }

@@ -259,7 +259,7 @@ public final class RetryingHttpClient extends HttpClient {
      */
     public void shutdown() {
         shutDown.set(true);
-        Lifecycle.shutdown(client);
+        Lifecycle.JDK.shutdown(client);
     }
 
     /**
@@ -267,7 +267,7 @@ public final class RetryingHttpClient extends HttpClient {
      */
     public void shutdownNow() {
         shutDown.set(true);
-        Lifecycle.shutdownNow(client);
+        Lifecycle.JDK.shutdownNow(client);
     }
 
     /**
@@ -278,7 +278,7 @@ public final class RetryingHttpClient extends HttpClient {
      * @throws InterruptedException if interrupted while waiting
      */
     public boolean awaitTermination(Duration duration) throws InterruptedException {
-        return Lifecycle.awaitTermination(client, duration);
+        return Lifecycle.JDK.awaitTermination(client, duration);
     }
 
     /**
@@ -287,13 +287,13 @@ public final class RetryingHttpClient extends HttpClient {
      * @return whether the wrapped client terminated
      */
     public boolean isTerminated() {
-        return Lifecycle.isTerminated(client);
+        return Lifecycle.JDK.isTerminated(client);
     }
 
     /** Closes the wrapped client (JDK 21+: shuts it down and waits for it); no retry starts afterwards. */
     public void close() {
         shutDown.set(true);
-        Lifecycle.close(client);
+        Lifecycle.JDK.close(client);
     }
 
     @Override

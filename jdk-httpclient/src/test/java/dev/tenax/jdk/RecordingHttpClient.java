@@ -29,6 +29,8 @@ final class RecordingHttpClient extends HttpClient {
     final List<String> calls = new CopyOnWriteArrayList<>();
     final List<HttpRequest> requests = new CopyOnWriteArrayList<>();
     private final List<Runnable> onSend = new CopyOnWriteArrayList<>();
+    /** What the shutdown family throws, when set. */
+    volatile @Nullable Throwable lifecycleFailure;
 
     RecordingHttpClient(HttpClient real) {
         this.real = real;
@@ -131,24 +133,37 @@ final class RecordingHttpClient extends HttpClient {
     // JDK 21+ only: they override HttpClient's at run time (no @Override when compiling for 17)
 
     public void shutdown() {
-        calls.add("shutdown");
+        lifecycle("shutdown");
     }
 
     public void shutdownNow() {
-        calls.add("shutdownNow");
+        lifecycle("shutdownNow");
     }
 
-    public boolean awaitTermination(Duration duration) {
-        calls.add("awaitTermination " + duration);
+    public boolean awaitTermination(Duration duration) throws InterruptedException {
+        lifecycle("awaitTermination " + duration);
         return true;
     }
 
     public boolean isTerminated() {
-        calls.add("isTerminated");
+        lifecycle("isTerminated");
         return false;
     }
 
     public void close() {
-        calls.add("close");
+        lifecycle("close");
+    }
+
+    private void lifecycle(String call) {
+        calls.add(call);
+        Throwable failure = lifecycleFailure;
+        if (failure != null) {
+            throw RecordingHttpClient.<RuntimeException>sneaky(failure);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"}) // rethrows any failure as it is
+    private static <E extends Throwable> E sneaky(Throwable failure) throws E {
+        throw (E) failure;
     }
 }

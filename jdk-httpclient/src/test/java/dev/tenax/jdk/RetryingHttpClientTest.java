@@ -297,6 +297,19 @@ class RetryingHttpClientTest {
     }
 
     @Test
+    void releasingAResponseNobodyWillReadClosesItsStream() throws Exception {
+        server.enqueue(status(200, "x".repeat(100_000)));
+        HttpResponse<java.io.InputStream> response =
+                HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/")).build(), BodyHandlers.ofInputStream());
+
+        JdkResponses.<java.io.InputStream>get().release(response);
+
+        assertThatThrownBy(() -> response.body().read()).isInstanceOf(IOException.class);
+        assertThat(JdkResponses.<java.io.InputStream>get().header(response, "Content-Length"))
+                .isEqualTo("100000");
+    }
+
+    @Test
     void withPolicyGivesARequestAPolicyOfItsOwn() throws Exception {
         server.enqueue(status(503, "busy"));
         server.enqueue(status(503, "busy"));
