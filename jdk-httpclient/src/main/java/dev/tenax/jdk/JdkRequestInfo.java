@@ -1,0 +1,36 @@
+package dev.tenax.jdk;
+
+import dev.tenax.http.spi.HttpRequestInfo;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import org.jspecify.annotations.Nullable;
+
+/** The engine's view of a JDK request. */
+final class JdkRequestInfo implements HttpRequestInfo {
+    private final HttpRequest request;
+
+    JdkRequestInfo(HttpRequest request) {
+        this.request = request;
+    }
+
+    @Override
+    public String method() {
+        return request.method();
+    }
+
+    @Override
+    public URI uri() {
+        return request.uri();
+    }
+
+    @Override
+    public @Nullable String header(String name) {
+        return request.headers().firstValue(name).orElse(null);
+    }
+
+    @Override
+    public boolean bodyReplayable() {
+        // every publisher of BodyPublishers publishes its whole body again on each subscription
+        return !(request.bodyPublisher().orElse(null) instanceof OneShotBodyPublisher);
+    }
+}

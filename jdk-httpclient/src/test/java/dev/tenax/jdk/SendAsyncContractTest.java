@@ -1,0 +1,13 @@
+package dev.tenax.jdk;
+
+import dev.tenax.http.HttpRetryPolicy;
+import dev.tenax.testkit.ClientContract;
+import dev.tenax.testkit.ContractClient;
+
+/** The client contract for RetryingHttpClient, calls made with {@code sendAsync}. */
+class SendAsyncContractTest extends ClientContract {
+    @Override
+    protected ContractClient newClient(HttpRetryPolicy policy) {
+        return new JdkContractClient(policy, JdkContractClient.Mode.SEND_ASYNC);
+    }
+}
