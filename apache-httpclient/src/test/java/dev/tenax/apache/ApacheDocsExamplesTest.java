@@ -60,7 +60,7 @@ class ApacheDocsExamplesTest {
         answer(200, "hello");
         URI uri = server.url("/hello").uri();
 
-        // region classic-install
+        // region apache-classic-install
         HttpRetryPolicy policy = HttpRetryPolicy.builder()
                 .attempts(4)
                 .timeout(Duration.ofSeconds(20))
@@ -82,7 +82,7 @@ class ApacheDocsExamplesTest {
         answer(200, "hello");
         URI uri = server.url("/hello").uri();
 
-        // region async-install
+        // region apache-async-install
         CloseableHttpAsyncClient client = AsyncRetryExecHandler.install(
                         HttpAsyncClients.custom(), HttpRetryPolicy.defaults())
                 .build();
@@ -106,7 +106,7 @@ class ApacheDocsExamplesTest {
         CloseableHttpClient client = RetryExecHandler.install(HttpClients.custom(), HttpRetryPolicy.defaults())
                 .build();
 
-        // region per-request-policy
+        // region apache-per-request-policy
         HttpClientContext context = HttpClientContext.create();
         context.setAttribute(
                 RetryExecHandler.POLICY_ATTRIBUTE,
@@ -128,7 +128,7 @@ class ApacheDocsExamplesTest {
         CloseableHttpClient client = RetryExecHandler.install(HttpClients.custom(), HttpRetryPolicy.defaults())
                 .build();
 
-        // region post-with-idempotency-key
+        // region apache-post-with-idempotency-key
         HttpPost post = new HttpPost(uri);
         post.setHeader("Idempotency-Key", "order-4711"); // the server de-duplicates: safe to send again
         post.setEntity(new StringEntity("{\"item\":42}", ContentType.APPLICATION_JSON)); // repeatable

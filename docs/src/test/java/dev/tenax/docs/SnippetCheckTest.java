@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Keeps the guides honest: every {@code ```java} block in {@code docs/*.md} and the README must be preceded by
  * {@code <!-- snippet: name -->} and equal, line for line after removing the common indentation, the region
- * {@code // region name} … {@code // endregion} of a test under {@code docs/src/test/java}, which the build
- * compiles and runs.
+ * {@code // region name} … {@code // endregion} of a test under {@code docs/src/test/java} or a client module's
+ * {@code src/test/java}, which the build compiles and runs.
  */
 class SnippetCheckTest {
     private static final Path DOCS = Path.of("").toAbsolutePath();
@@ -44,7 +44,7 @@ class SnippetCheckTest {
                 }
                 String region = regions.get(name);
                 if (region == null) {
-                    problems.add(where + "no region '" + name + "' in docs/src/test/java");
+                    problems.add(where + "no region '" + name + "' in any module's src/test/java");
                 } else if (!normalise(region).equals(normalise(block.group(2)))) {
                     problems.add(where + "snippet '" + name + "' differs from its region:\n--- region\n"
                             + normalise(region) + "\n--- markdown\n" + normalise(block.group(2)));

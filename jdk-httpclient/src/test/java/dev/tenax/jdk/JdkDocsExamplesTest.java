@@ -54,7 +54,7 @@ class JdkDocsExamplesTest {
         server.enqueue(status(503, "busy"));
         server.enqueue(status(200, "{\"id\":42}"));
 
-        // region wrap
+        // region jdk-wrap
         HttpRetryPolicy policy = HttpRetryPolicy.builder()
                 .attempts(5)
                 .timeout(Duration.ofSeconds(10))
@@ -62,7 +62,7 @@ class JdkDocsExamplesTest {
         HttpClient client = RetryingHttpClient.wrap(HttpClient.newHttpClient(), policy);
         // endregion
 
-        // region send
+        // region jdk-send
         HttpRequest request = HttpRequest.newBuilder(uri).build();
         HttpResponse<String> response = client.send(request, BodyHandlers.ofString());
         // endregion
@@ -78,7 +78,7 @@ class JdkDocsExamplesTest {
         HttpClient client = RetryingHttpClient.wrap(HttpClient.newHttpClient());
         HttpRequest request = HttpRequest.newBuilder(uri).build();
 
-        // region sendAsync
+        // region jdk-send-async
         CompletableFuture<HttpResponse<String>> call = client.sendAsync(request, BodyHandlers.ofString());
         CompletableFuture<String> body = call.thenApply(HttpResponse::body);
         // endregion
@@ -86,7 +86,7 @@ class JdkDocsExamplesTest {
         assertThat(body.get(10, TimeUnit.SECONDS)).isEqualTo("{\"id\":42}");
 
         CompletableFuture<HttpResponse<String>> another = client.sendAsync(request, BodyHandlers.ofString());
-        // region cancel
+        // region jdk-cancel
         another.cancel(true); // the exchange in flight and any pending wait are cancelled; nothing more is sent
         // endregion
         assertThat(another).isCancelled();
@@ -99,7 +99,7 @@ class JdkDocsExamplesTest {
         HttpClient client = RetryingHttpClient.wrap(HttpClient.newHttpClient());
         HttpRequest request = HttpRequest.newBuilder(uri).build();
 
-        // region handler
+        // region jdk-handler
         HttpResponse<InputStream> response = client.send(request, info -> {
             // called once per call, for the final response only: the retried 503's body was discarded
             System.out.println("final status " + info.statusCode());
@@ -119,7 +119,7 @@ class JdkDocsExamplesTest {
         RetryingHttpClient client = RetryingHttpClient.wrap(HttpClient.newHttpClient());
         HttpRequest request = HttpRequest.newBuilder(uri).build();
 
-        // region withPolicy
+        // region jdk-with-policy
         HttpRetryPolicy once = HttpRetryPolicy.builder().attempts(1).build();
         HttpResponse<String> response = client.withPolicy(once).send(request, BodyHandlers.ofString());
         // endregion
@@ -134,7 +134,7 @@ class JdkDocsExamplesTest {
         HttpClient client = RetryingHttpClient.wrap(HttpClient.newHttpClient());
         InputStream stream = new ByteArrayInputStream("streamed".getBytes(StandardCharsets.UTF_8));
 
-        // region oneShot
+        // region jdk-one-shot
         HttpRequest upload = HttpRequest.newBuilder(uri)
                 .PUT(RetryingHttpClient.oneShot(BodyPublishers.ofInputStream(() -> stream)))
                 .build();
@@ -149,7 +149,7 @@ class JdkDocsExamplesTest {
     void requestTimeouts() throws Exception {
         server.enqueue(status(200, "{\"id\":42}"));
 
-        // region timeout
+        // region jdk-timeout
         HttpClient client = RetryingHttpClient.wrap(
                 HttpClient.newHttpClient(),
                 HttpRetryPolicy.builder().timeout(Duration.ofSeconds(10)).build());
@@ -165,7 +165,7 @@ class JdkDocsExamplesTest {
     @Test
     void closing() throws Exception {
         server.enqueue(status(200, "{\"id\":42}"));
-        // region close
+        // region jdk-close
         RetryingHttpClient client = RetryingHttpClient.wrap(HttpClient.newHttpClient());
         try {
             client.send(HttpRequest.newBuilder(uri).build(), BodyHandlers.discarding());

@@ -142,8 +142,12 @@ public abstract class ReliabilitySuite {
             }
         }
 
-        int fdsAfter = openFileDescriptors();
         int leased = client.leasedConnections();
+        int fdsWithServer = openFileDescriptors();
+        // MockWebServer keeps its side of a connection the client discarded mid-body until it shuts down; a
+        // client-side leak would survive the server's shutdown, so count after it
+        server.close();
+        int fdsAfter = openFileDescriptors();
         assertThat(retries).hasSize(requests);
         if (leased >= 0) {
             assertThat(leased).isZero();
@@ -155,7 +159,7 @@ public abstract class ReliabilitySuite {
         report(
                 "R1",
                 requests + " retried 64 KiB responses, leased connections after: " + leased + ", open fds " + fdsBefore
-                        + " -> " + fdsAfter);
+                        + " -> " + fdsAfter + " (" + fdsWithServer + " before the test server shut down)");
     }
 
     private static int openFileDescriptors() {

@@ -1,0 +1,13 @@
+package dev.tenax.jdk;
+
+import dev.tenax.http.HttpRetryPolicy;
+import dev.tenax.testkit.ContractClient;
+import dev.tenax.testkit.ReliabilitySuite;
+
+/** The reliability suite for RetryingHttpClient.sendAsync. */
+class SendAsyncReliabilityTest extends ReliabilitySuite {
+    @Override
+    protected ContractClient newClient(HttpRetryPolicy policy) {
+        return new JdkContractClient(policy, JdkContractClient.Mode.SEND_ASYNC);
+    }
+}
