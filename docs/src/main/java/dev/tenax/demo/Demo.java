@@ -29,7 +29,11 @@ public final class Demo {
     static final List<Function<RunStats, PageFetcher>> CLIENTS = List.of(
             stats -> new JdkPageFetcher(PollerPolicy.create(stats)),
             OkHttpInterceptorFetcher::new,
-            OkHttpCallFactoryFetcher::new);
+            OkHttpCallFactoryFetcher::new,
+            ApacheClassicFetcher::new,
+            ApacheAsyncFetcher::new,
+            stats -> new JdkSendFetcher(stats, false),
+            stats -> new JdkSendFetcher(stats, true));
 
     private static final String LOG_FORMAT_PROPERTY = "java.util.logging.SimpleFormatter.format";
 

@@ -1,6 +1,5 @@
 package dev.tenax.demo;
 
-import dev.tenax.RetryListener;
 import dev.tenax.okhttp.RetryingCallFactory;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -22,7 +21,7 @@ final class OkHttpCallFactoryFetcher implements PageFetcher {
     private final OkHttpClient client;
     private final RetryingCallFactory calls;
 
-    OkHttpCallFactoryFetcher(RetryListener listener) {
+    OkHttpCallFactoryFetcher(RunStats listener) {
         this.client = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(2))
                 .readTimeout(Duration.ofSeconds(5))

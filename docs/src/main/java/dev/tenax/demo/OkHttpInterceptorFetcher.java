@@ -1,6 +1,5 @@
 package dev.tenax.demo;
 
-import dev.tenax.RetryListener;
 import dev.tenax.okhttp.RetryInterceptor;
 import java.io.IOException;
 import java.net.URI;
@@ -13,7 +12,7 @@ import okhttp3.Response;
 final class OkHttpInterceptorFetcher implements PageFetcher {
     private final OkHttpClient client;
 
-    OkHttpInterceptorFetcher(RetryListener listener) {
+    OkHttpInterceptorFetcher(RunStats listener) {
         OkHttpClient.Builder builder =
                 new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofSeconds(5));
         this.client = RetryInterceptor.install(builder, DemoPolicies.http("okhttp-interceptor", listener))
