@@ -71,9 +71,18 @@ class SnippetCheckTest {
 
     private static Map<String, String> regions() throws IOException {
         Map<String, String> regions = new HashMap<>();
-        try (Stream<Path> sources = Files.walk(DOCS.resolve("src/test/java"))) {
-            for (Path source :
-                    sources.filter(p -> p.toString().endsWith(".java")).collect(Collectors.toList())) {
+        List<Path> testRoots = new ArrayList<>();
+        try (Stream<Path> modules = Files.list(DOCS.getParent())) {
+            modules.map(m -> m.resolve("src/test/java"))
+                    .filter(Files::isDirectory)
+                    .forEach(testRoots::add);
+        }
+        for (Path root : testRoots) {
+            List<Path> sources;
+            try (Stream<Path> files = Files.walk(root)) {
+                sources = files.filter(p -> p.toString().endsWith(".java")).collect(Collectors.toList());
+            }
+            for (Path source : sources) {
                 Matcher region = REGION.matcher(Files.readString(source));
                 while (region.find()) {
                     String previous = regions.put(region.group(1), region.group(2));

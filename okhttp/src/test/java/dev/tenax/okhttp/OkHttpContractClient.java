@@ -4,6 +4,7 @@ import dev.tenax.http.HttpRetryPolicy;
 import dev.tenax.testkit.ContractClient;
 import dev.tenax.testkit.ContractRequest;
 import dev.tenax.testkit.ContractResponse;
+import dev.tenax.testkit.NoDelaySockets;
 import dev.tenax.testkit.Pending;
 import dev.tenax.testkit.ThreadPending;
 import java.io.IOException;
@@ -43,13 +44,18 @@ final class OkHttpContractClient implements ContractClient {
     }
 
     static OkHttpContractClient interceptor(HttpRetryPolicy policy, Mode mode) {
-        OkHttpClient client =
-                RetryInterceptor.install(new OkHttpClient.Builder(), policy).build();
+        OkHttpClient client = RetryInterceptor.install(
+                        new OkHttpClient.Builder().socketFactory(NoDelaySockets.INSTANCE), policy)
+                .build();
         return new OkHttpContractClient(client, client, mode);
     }
 
     static OkHttpContractClient callFactory(HttpRetryPolicy policy, Mode mode) {
-        RetryingCallFactory factory = RetryingCallFactory.create(new OkHttpClient(), policy);
+        RetryingCallFactory factory = RetryingCallFactory.create(
+                new OkHttpClient.Builder()
+                        .socketFactory(NoDelaySockets.INSTANCE)
+                        .build(),
+                policy);
         return new OkHttpContractClient(factory.client(), factory, mode);
     }
 

@@ -532,6 +532,136 @@ public abstract class ReliabilitySuite {
         report("S1", texts.size() + " log lines, events and exception messages checked: no secret in any");
     }
 
+    @Test
+    void r7SoakKeepsHeapAndThreadsFlatAndLosesNothing() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(SOAK, "soak only: ./mvnw -Psoak verify");
+        long runNanos = TimeUnit.SECONDS.toNanos(Long.getLong("tenax.soak.seconds", 50));
+        int maxRequests = 1_000_000;
+        Random random = new Random(7);
+        dispatch(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                String path = key(request);
+                int fault;
+                synchronized (random) {
+                    fault = random.nextInt(100);
+                }
+                if (fault < 4) {
+                    return status(503, "busy");
+                }
+                if (fault < 7) {
+                    return status(429, "slow down", "Retry-After", "0");
+                }
+                if (fault < 9) {
+                    return new MockResponse.Builder()
+                            .onResponseStart(new SocketEffect.CloseSocket())
+                            .build();
+                }
+                if (fault < 10) {
+                    return new MockResponse.Builder()
+                            .code(200)
+                            .body(path)
+                            .headersDelay(20, TimeUnit.MILLISECONDS) // a stall well under the read timeout
+                            .build();
+                }
+                return status(200, path);
+            }
+        });
+        AtomicInteger retryCount = new AtomicInteger();
+        // its own counter, not the shared recorder: a list of every event would itself grow the heap
+        ContractClient client = newClient(policy().attempts(20)
+                .waitInitial(Duration.ofMillis(1))
+                .waitMax(Duration.ofMillis(5))
+                .waitJitter(Duration.ofMillis(1))
+                .listener(d -> retryCount.incrementAndGet())
+                .build());
+        clients.add(client);
+        AtomicInteger sent = new AtomicInteger();
+        AtomicInteger wrong = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        long[] heap = new long[3];
+        int[] threads = new int[3];
+        long start = System.nanoTime();
+        int callers = 4;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(callers + 1);
+        try {
+            // MockWebServer keeps every request until taken: take them, or the test server's heap is measured
+            java.util.concurrent.Future<?> drainer = pool.submit(() -> {
+                while (System.nanoTime() - start < runNanos + TimeUnit.SECONDS.toNanos(5)) {
+                    server.takeRequest(100, TimeUnit.MILLISECONDS);
+                }
+                return null;
+            });
+            heap[0] = usedHeapAfterGc();
+            threads[0] = Thread.activeCount();
+            List<java.util.concurrent.Future<?>> loops = new ArrayList<>();
+            for (int c = 0; c < callers; c++) {
+                loops.add(pool.submit(() -> {
+                    while (System.nanoTime() - start < runNanos) {
+                        int n = sent.incrementAndGet();
+                        if (n > maxRequests) {
+                            return null;
+                        }
+                        String path = "/soak/" + n;
+                        try {
+                            ContractResponse response = client.send(
+                                    ContractRequest.get(server.url(path).uri()));
+                            if (response.status() != 200 || !response.body().equals(path)) {
+                                wrong.incrementAndGet();
+                            }
+                        } catch (IOException e) {
+                            failed.incrementAndGet();
+                        }
+                        if (n == 20_000) {
+                            synchronized (heap) {
+                                heap[1] = usedHeapAfterGc();
+                                threads[1] = Thread.activeCount();
+                            }
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> loop : loops) {
+                loop.get();
+            }
+            drainer.cancel(true);
+            heap[2] = usedHeapAfterGc();
+            threads[2] = Thread.activeCount();
+        } finally {
+            pool.shutdownNow();
+        }
+        int requests = Math.min(sent.get(), maxRequests);
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        assertThat(wrong).as("lost or mixed-up results").hasValue(0);
+        assertThat(failed).as("requests that failed despite 20 attempts").hasValue(0);
+        report(
+                "R7",
+                String.format(
+                        java.util.Locale.ROOT,
+                        "%d requests in %.0f s (%.0f/s) with ~10%% faults: 0 lost, 0 wrong, %d retries; heap after GC"
+                                + " %d -> %d -> %d MiB; live threads %d -> %d -> %d",
+                        requests,
+                        seconds,
+                        requests / seconds,
+                        retryCount.get(),
+                        heap[0] >> 20,
+                        heap[1] >> 20,
+                        heap[2] >> 20,
+                        threads[0],
+                        threads[1],
+                        threads[2]));
+    }
+
+    private static long usedHeapAfterGc() {
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+
     /** An exception's messages, its causes' and its suppressed exceptions'. */
     private static String describe(@Nullable Throwable t) {
         StringBuilder text = new StringBuilder();
