@@ -152,14 +152,14 @@ public final class RetryStorm {
         Args args = new Args(argv);
         if (args.has("help")) {
             System.out.println("RetryStorm [--requests 1000] [--callers 16] [--share 30] [--scenario full|partial|all]"
-                    + " [--rows 1,2,...] [--row-limit-s 60]");
+                    + " [--rows 1,2,...] [--row-limit-s 75]");
             return;
         }
         int requests = args.getInt("requests", 1000);
         int callers = args.getInt("callers", 16);
         int sharePercent = args.getInt("share", 30);
         String scenario = args.get("scenario", "all");
-        long rowLimitNanos = TimeUnit.SECONDS.toNanos(args.getInt("row-limit-s", 60));
+        long rowLimitNanos = TimeUnit.SECONDS.toNanos(args.getInt("row-limit-s", 75));
         List<Integer> only = new ArrayList<>();
         for (String s : args.getList("rows", "")) {
             only.add(Integer.parseInt(s));

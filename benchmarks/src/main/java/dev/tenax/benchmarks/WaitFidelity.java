@@ -2,14 +2,25 @@ package dev.tenax.benchmarks;
 
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeExecutor;
+import dev.tenax.RetryBudget;
 import dev.tenax.RetryDetails;
 import dev.tenax.RetryPolicy;
 import dev.tenax.Tenax;
+import dev.tenax.benchmarks.http.LoadServer;
+import dev.tenax.http.HttpRetryPolicy;
+import dev.tenax.okhttp.RetryInterceptor;
+import dev.tenax.okhttp.RetryingCallFactory;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 
 /**
  * P5: wait fidelity. Each row makes {@code --waits} (1,000) waits of 1–50 ms, in calls of 11 attempts (10
@@ -25,9 +36,14 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Tenax: {@code RetryPolicy.on(IOException.class).attempts(11).waitInitial(1 ms).waitExpBase(1)
  * .waitJitter(49 ms).waitMax(50 ms)}: every wait is 1 ms + U(0, 49 ms). Failsafe (reference): {@code
- * withDelay(1 ms, 50 ms)} (uniformly random), {@code onRetryScheduled} for the scheduled delay.
+ * withDelay(1 ms, 50 ms)} (uniformly random), {@code onRetryScheduled} for the scheduled delay. The OkHttp rows run
+ * the same Tenax schedule through {@code RetryInterceptor} ({@code execute}: a blocking wait that watches the
+ * call's cancel flag) and {@code RetryingCallFactory} ({@code enqueue}: a scheduled wait) on loopback.
  */
 public final class WaitFidelity {
+    private static final String DEFAULT_ROWS = "tenax-call,tenax-callAsync,okhttp-interceptor-execute,"
+            + "okhttp-callfactory-enqueue,failsafe-get,failsafe-getAsync";
+
     private WaitFidelity() {}
 
     public static void main(String[] argv) throws Exception {
@@ -39,7 +55,7 @@ public final class WaitFidelity {
         }
         int waits = args.getInt("waits", 1000);
         int calls = Math.max(1, waits / 10);
-        List<String> rows = args.getList("rows", "tenax-call,tenax-callAsync,failsafe-get,failsafe-getAsync");
+        List<String> rows = args.getList("rows", DEFAULT_ROWS);
         Tenax.setListeners(List.of());
 
         StringBuilder table = new StringBuilder();
@@ -51,6 +67,8 @@ public final class WaitFidelity {
             switch (row.trim()) {
                 case "tenax-call" -> tenax(recorder, calls, false);
                 case "tenax-callAsync" -> tenax(recorder, calls, true);
+                case "okhttp-interceptor-execute" -> okhttp(recorder, calls, false);
+                case "okhttp-callfactory-enqueue" -> okhttp(recorder, calls, true);
                 case "failsafe-get" -> failsafe(recorder, calls, false);
                 case "failsafe-getAsync" -> failsafe(recorder, calls, true);
                 default -> throw new IllegalArgumentException("unknown row " + row);
@@ -98,6 +116,76 @@ public final class WaitFidelity {
                     }
                     return "ok";
                 });
+            }
+        }
+    }
+
+    /**
+     * The same schedule through the OkHttp adapters, on loopback: the server answers each call 503 ten times, then
+     * 200. An application interceptor added after Tenax's (so inside its retry loop) or on the factory's client (so
+     * on every attempt's call) marks each attempt's start, in process: no network time is counted. The interceptor
+     * waits on the calling thread and watches the call's cancel flag; the call factory schedules its waits.
+     */
+    private static void okhttp(Recorder recorder, int calls, boolean callFactory) throws Exception {
+        HttpRetryPolicy policy = HttpRetryPolicy.builder()
+                .attempts(11)
+                .waitInitial(Duration.ofMillis(1))
+                .waitExpBase(1)
+                .waitJitter(Duration.ofMillis(49))
+                .waitMax(Duration.ofMillis(50))
+                .budget(RetryBudget.unlimited())
+                .listener((RetryDetails details) ->
+                        recorder.scheduled(details.waitFor().toNanos()))
+                .build();
+        Interceptor mark = chain -> {
+            recorder.attemptStarts();
+            return chain.proceed(chain.request());
+        };
+        try (LoadServer server = LoadServer.start(LoadServer.Behaviour.failFirst(10, 503), 2)) {
+            OkHttpClient client;
+            Call.Factory factory;
+            if (callFactory) {
+                client = new OkHttpClient.Builder().addInterceptor(mark).build();
+                RetryingCallFactory retrying = RetryingCallFactory.create(client, policy);
+                factory = retrying;
+                client = retrying.client();
+            } else {
+                client = RetryInterceptor.install(new OkHttpClient.Builder(), policy)
+                        .addInterceptor(mark)
+                        .build();
+                factory = client;
+            }
+            try {
+                for (int c = 0; c < calls; c++) {
+                    Request request = new Request.Builder()
+                            .url(server.uri("/p5").toString())
+                            .header(LoadServer.CALL_ID, "call-" + c)
+                            .build();
+                    if (callFactory) {
+                        CompletableFuture<Integer> done = new CompletableFuture<>();
+                        factory.newCall(request).enqueue(new Callback() {
+                            @Override
+                            public void onFailure(Call call, IOException e) {
+                                done.completeExceptionally(e);
+                            }
+
+                            @Override
+                            public void onResponse(Call call, Response response) {
+                                try (response) {
+                                    done.complete(response.code());
+                                }
+                            }
+                        });
+                        done.get(10, TimeUnit.SECONDS);
+                    } else {
+                        try (Response response = factory.newCall(request).execute()) {
+                            response.body().bytes();
+                        }
+                    }
+                }
+            } finally {
+                client.dispatcher().executorService().shutdown();
+                client.connectionPool().evictAll();
             }
         }
     }
