@@ -14,8 +14,25 @@ import java.util.Map;
  * {@link LoadClient} per variant (as {@link OkHttpCallsClient} does for OkHttp), add the module as a dependency
  * of {@code benchmarks/pom.xml}, and register one line each in {@link #register}, under the names reserved
  * below ({@link #APACHE_BARE}, …). Then add the names to the harnesses' row lists ({@code HttpSuccessBenchmark}'s
- * {@code @Param}, {@code RetryStorm.ROWS}, {@code AsyncScale.DEFAULT_VARIANTS}), which name them already in
- * comments.
+ * {@code @Param}, {@code RetryStorm.rows()}, {@code AsyncScale.DEFAULT_VARIANTS}), which name them already in
+ * comments. A sketch of each (the other rows of a client differ only in how the client is built):
+ *
+ * <pre>{@code
+ * // Apache classic: RetryExecHandler.install(HttpClients.custom(), setup.tenax()).build()
+ * public int send(URI uri, @Nullable String callId) throws IOException {
+ *     HttpGet get = new HttpGet(uri);
+ *     if (callId != null) get.setHeader(LoadServer.CALL_ID, callId);
+ *     return client.execute(get, response -> {
+ *         EntityUtils.consume(response.getEntity());
+ *         return response.getCode();
+ *     });
+ * }
+ * // Apache async: AsyncRetryExecHandler.install(HttpAsyncClients.custom(), setup.tenax()).build(), start();
+ * //   sendAsync: client.execute(SimpleRequestBuilder.get(uri)...build(), callback completing a future)
+ * // JDK: HttpClient c = RetryingHttpClient.wrap(HttpClient.newHttpClient(), setup.tenax());
+ * //   send:      c.send(request, BodyHandlers.ofByteArray()).statusCode()
+ * //   sendAsync: c.sendAsync(request, BodyHandlers.ofByteArray()).thenApply(HttpResponse::statusCode)
+ * }</pre>
  */
 public final class ClientVariants {
     // OkHttp 5
