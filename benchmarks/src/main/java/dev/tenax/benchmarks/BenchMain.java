@@ -1,5 +1,6 @@
 package dev.tenax.benchmarks;
 
+import dev.tenax.benchmarks.http.ClientVariants;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,10 +32,17 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  *
  * <pre>
  * ./mvnw -B -q -Pbench -pl benchmarks -am package -DskipTests -Djmh.args="CallOverhead -prof gc"
+ * ./mvnw -B -q -Pbench -pl benchmarks -am package -DskipTests -Djmh.args="HttpSuccess -prof gc"
  * </pre>
+ *
+ * <p>Results of {@link HttpSuccessBenchmark} (P2) get their own table: throughput per client variant and its
+ * ratio to the same client's bare row.
  */
 public final class BenchMain {
     private static final String ALLOC_NORM = "gc.alloc.rate.norm";
+
+    /** The {@code @Param} of {@link HttpSuccessBenchmark}: its rows are printed as P2's table. */
+    private static final String VARIANT = "variant";
 
     /** The baseline each benchmark is compared with (by short method name); absent: the synchronous {@code bare}. */
     private static final Map<String, String> BASELINES = Map.of("tenaxCallAsync", "bareAsync");
@@ -70,10 +79,85 @@ public final class BenchMain {
         }
         Options options = new OptionsBuilder().parent(cmd).build();
         Collection<RunResult> results = new Runner(options).run();
+        List<RunResult> http = new ArrayList<>();
+        List<RunResult> other = new ArrayList<>();
+        for (RunResult r : results) {
+            (r.getParams().getParam(VARIANT) != null ? http : other).add(r);
+        }
         System.out.println();
         System.out.println(machine());
-        System.out.println();
-        System.out.println(table(results));
+        if (!other.isEmpty()) {
+            System.out.println();
+            System.out.println(table(other));
+        }
+        if (!http.isEmpty()) {
+            System.out.println();
+            System.out.println(httpTable(http));
+        }
+    }
+
+    /**
+     * P2's table: each client variant's throughput, and its ratio to the same client's bare row
+     * ({@link ClientVariants#baselineOf}).
+     */
+    static String httpTable(Collection<RunResult> results) {
+        Map<String, Row> rows = new LinkedHashMap<>();
+        for (RunResult r : results) {
+            String name = r.getParams().getParam(VARIANT);
+            Result<?> primary = r.getPrimaryResult();
+            Result<?> alloc = allocation(r);
+            rows.put(
+                    name,
+                    new Row(
+                            name,
+                            primary.getScore(),
+                            primary.getScoreError(),
+                            primary.getStatistics().getPercentile(50),
+                            primary.getScoreUnit(),
+                            alloc == null ? Double.NaN : alloc.getScore()));
+        }
+        String unit = rows.isEmpty() ? "ops/s" : rows.values().iterator().next().unit;
+        StringBuilder out = new StringBuilder();
+        out.append("| Variant | ")
+                .append(unit)
+                .append(" (± 99.9 % CI) | median | B/op | Throughput ÷ bare (± CI) | Median ÷ bare median |\n")
+                .append("|---|---:|---:|---:|---:|---:|\n");
+        for (Row row : rows.values()) {
+            String baselineName = ClientVariants.baselineOf(row.name);
+            Row base = rows.get(baselineName);
+            out.append("| `")
+                    .append(row.name)
+                    .append("` | ")
+                    .append(fmt(row.score))
+                    .append(" ± ")
+                    .append(fmt(row.error))
+                    .append(" | ")
+                    .append(fmt(row.median))
+                    .append(" | ")
+                    .append(Double.isNaN(row.bytes) ? "n/a" : String.format(Locale.ROOT, "%.0f", row.bytes))
+                    .append(" | ");
+            if (baselineName.equals(row.name)) {
+                out.append("baseline | baseline");
+            } else if (base == null || base.score <= 0) {
+                out.append("— (no `").append(baselineName).append("` row) | —");
+            } else {
+                double ratio = row.score / base.score;
+                double relError = Math.hypot(row.error / row.score, base.error / base.score);
+                out.append(String.format(Locale.ROOT, "%.3f", ratio))
+                        .append(
+                                Double.isNaN(relError)
+                                        ? " ± n/a"
+                                        : String.format(Locale.ROOT, " ± %.3f", ratio * relError))
+                        .append(" | ")
+                        .append(String.format(Locale.ROOT, "%.3f", row.median / base.median));
+            }
+            out.append(" |\n");
+        }
+        out.append('\n')
+                .append("Throughput = JMH's mean over all measurement iterations of all forks (one thread); median =")
+                .append(" the median iteration. Ratio = the row's throughput ÷ its client's bare row (target ≥ 0.98);")
+                .append(" its CI combines both rows' relative errors. B/op includes the in-process server's work.");
+        return out.toString();
     }
 
     /** One line: date, JDK and CPU. */
