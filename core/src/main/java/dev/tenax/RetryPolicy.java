@@ -61,7 +61,9 @@ public final class RetryPolicy {
 
     /**
      * Starts a policy that retries when an attempt throws an instance of one of {@code types} (subclasses
-     * included).
+     * included). Mind the subclasses: {@code on(IOException.class)} also retries
+     * {@link java.io.InterruptedIOException} (an interrupted caller) and {@link java.net.SocketTimeoutException};
+     * use {@link #onIf} or {@link #onDecide} to exclude them.
      *
      * @param types the exception types to retry; at least one
      * @return a builder with the defaults

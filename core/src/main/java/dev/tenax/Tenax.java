@@ -79,7 +79,8 @@ public final class Tenax {
     }
 
     /**
-     * Replaces the listeners every policy reports to, in addition to its own. {@code null} restores the defaults:
+     * Replaces the listeners every policy reports to, in addition to its own. Unlike the switches, this applies
+     * from the next event on, also to calls already running. {@code null} restores the defaults:
      * a {@link System.Logger} named {@code dev.tenax}, a JFR event {@code dev.tenax.Retry} and, when Micrometer is
      * on the class path, a counter {@code tenax.retries} on its global registry. An empty list turns them all off.
      *

@@ -71,7 +71,9 @@ class InterruptTest {
     @Test
     void anAlreadyInterruptedThreadMakesNoRetryEvenWithoutWaits() {
         AtomicInteger calls = new AtomicInteger();
-        RetryPolicy policy = RetryPolicy.on(IOException.class).build();
+        List<RetryDetails> announced = new CopyOnWriteArrayList<>();
+        RetryPolicy policy =
+                RetryPolicy.on(IOException.class).listener(announced::add).build();
         Throwable thrown;
         try (Tenax.Handle ignored = Tenax.setTesting(true, 5, false)) {
             Thread.currentThread().interrupt();
@@ -92,5 +94,8 @@ class InterruptTest {
 
         assertThat(calls).hasValue(1);
         assertThat(thrown).hasMessage("down");
+        assertThat(announced)
+                .as("no retry is announced for a caller that was interrupted")
+                .isEmpty();
     }
 }

@@ -93,11 +93,12 @@ public final class BlockingEngine {
     private static <T extends @Nullable Object> void waitFor(
             RetryState<T> state, Judge<T> judge, long nanos, @Nullable Throwable failure, @Nullable T result)
             throws Throwable {
+        // an interrupted caller stops here: no retry is announced, logged or counted
+        if (Thread.interrupted()) {
+            throw interrupted(state, judge, new InterruptedException("interrupted before retry"));
+        }
         RetryScope scope = state.retryScheduled(nanos, failure, result);
         try {
-            if (Thread.interrupted()) {
-                throw new InterruptedException("interrupted before retry");
-            }
             BooleanSupplier cancellation = judge.cancellation();
             if (cancellation == null) {
                 if (nanos > 0) {
@@ -109,13 +110,19 @@ public final class BlockingEngine {
                 throw judge.cancelled(last == null ? null : state.finalFailure(last));
             }
         } catch (InterruptedException interrupt) {
-            Thread.currentThread().interrupt();
-            Throwable last = state.lastFailure();
-            state.gaveUp(GiveUpReason.INTERRUPTED, last, null);
-            throw judge.interrupted(last == null ? null : state.finalFailure(last), interrupt);
+            throw interrupted(state, judge, interrupt);
         } finally {
             Listeners.close(scope);
         }
+    }
+
+    /** Keeps the interrupt flag, tells listeners, and builds what the call throws. */
+    private static <T extends @Nullable Object> Throwable interrupted(
+            RetryState<T> state, Judge<T> judge, InterruptedException interrupt) {
+        Thread.currentThread().interrupt();
+        Throwable last = state.lastFailure();
+        state.gaveUp(GiveUpReason.INTERRUPTED, last, null);
+        return judge.interrupted(last == null ? null : state.finalFailure(last), interrupt);
     }
 
     @SuppressWarnings("NullAway") // a result that was accepted or retried is the attempt's own value

@@ -29,7 +29,7 @@ public final class RatioBudget implements RetryBudget {
     private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
 
     public RatioBudget(double percent, int minPerSecond, Duration window) {
-        this(percent, minPerSecond, window, System::nanoTime);
+        this(percent, minPerSecond, window, Timing.system()::nanoTime);
     }
 
     RatioBudget(double percent, int minPerSecond, Duration window, LongSupplier clock) {

@@ -26,14 +26,14 @@ public interface Timing {
      * {@link #CANCEL_CHECK_NANOS}); returns {@code false} when it stopped for a cancellation.
      */
     default boolean sleepUnless(long nanos, BooleanSupplier cancelled) throws InterruptedException {
-        long left = nanos;
+        // to a deadline: summing nominal slices would drift late by every slice's own overshoot
+        long deadline = nanoTime() + nanos;
         while (!cancelled.getAsBoolean()) {
+            long left = deadline - nanoTime();
             if (left <= 0) {
                 return true;
             }
-            long slice = Math.min(left, CANCEL_CHECK_NANOS);
-            sleep(slice);
-            left -= slice;
+            sleep(Math.min(left, CANCEL_CHECK_NANOS));
         }
         return false;
     }

@@ -3,6 +3,7 @@ package dev.tenax.okhttp;
 import dev.tenax.http.spi.HttpRequestInfo;
 import java.net.URI;
 import okhttp3.Call;
+import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import org.jspecify.annotations.Nullable;
@@ -24,7 +25,14 @@ final class OkRequestInfo implements HttpRequestInfo {
 
     @Override
     public URI uri() {
+        // HttpUrl.uri() re-parses the URL (~1.7 KB); only retries and give-ups need it
         return request.url().uri();
+    }
+
+    @Override
+    public String origin() {
+        HttpUrl url = request.url();
+        return url.scheme() + "://" + url.host() + ":" + url.port();
     }
 
     @Override

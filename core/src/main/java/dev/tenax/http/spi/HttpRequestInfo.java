@@ -20,6 +20,16 @@ public interface HttpRequestInfo {
     @Nullable
     String header(String name);
 
+    /**
+     * {@code scheme://host:port} of the request, the key of per-host retry budgets. The default derives it from
+     * {@link #uri()}; override it when the client's own URL type gives it more cheaply.
+     *
+     * @return the origin, lower case
+     */
+    default String origin() {
+        return dev.tenax.internal.http.Targets.origin(uri());
+    }
+
     /** Whether the body (if any) can be sent again; {@code false} for one-shot or streaming bodies. */
     boolean bodyReplayable();
 

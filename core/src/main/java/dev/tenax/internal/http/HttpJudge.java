@@ -37,7 +37,7 @@ public final class HttpJudge<R> implements Judge<R> {
     private final FailureClassifier failures;
     private final InterruptAs interruptAs;
     private final boolean mayResend;
-    private final String target;
+    private @Nullable String target;
     private int attemptNumber = 1;
 
     public HttpJudge(
@@ -52,12 +52,11 @@ public final class HttpJudge<R> implements Judge<R> {
         this.failures = failures;
         this.interruptAs = interruptAs;
         this.mayResend = Idempotency.mayResend(request, rules.retryNonIdempotent());
-        this.target = Targets.describe(request.method(), request.uri());
     }
 
     /** The per-host budget key. */
     public String budgetKey() {
-        return Targets.origin(request.uri());
+        return request.origin();
     }
 
     /** Wraps the engine's context for the adapter's attempt. */
@@ -217,7 +216,13 @@ public final class HttpJudge<R> implements Judge<R> {
 
     @Override
     public String target() {
-        return target;
+        String described = target;
+        if (described == null) {
+            // built on the first retry or give-up only: a call that succeeds never pays for it
+            described = Targets.describe(request.method(), request.uri());
+            target = described;
+        }
+        return described;
     }
 
     @Override
@@ -228,7 +233,7 @@ public final class HttpJudge<R> implements Judge<R> {
             }
             return interrupt;
         }
-        InterruptedIOException io = new InterruptedIOException("interrupted while waiting to retry " + target);
+        InterruptedIOException io = new InterruptedIOException("interrupted while waiting to retry " + target());
         io.initCause(interrupt);
         if (lastFailure != null) {
             io.addSuppressed(lastFailure);
