@@ -43,9 +43,9 @@ public final class AsyncScale {
     static final List<String> DEFAULT_VARIANTS = List.of(
             ClientVariants.OKHTTP_TENAX_CALL_FACTORY,
             ClientVariants.OKHTTP_TENAX_INTERCEPTOR,
-            ClientVariants.OKHTTP_FAILSAFE
-            // EXTENSION POINT: ClientVariants.JDK_TENAX (sendAsync), ClientVariants.APACHE_TENAX_ASYNC
-            );
+            ClientVariants.OKHTTP_FAILSAFE,
+            ClientVariants.APACHE_TENAX_ASYNC,
+            ClientVariants.JDK_TENAX);
 
     private static final String RESULT = "RESULT\t";
 
@@ -85,8 +85,13 @@ public final class AsyncScale {
         System.out.println();
         System.out.println(Percentiles.fmt(
                 "%d calls started at once, each answered 503, 503, 200; child JVMs with -Xmx%s; OkHttp Dispatcher:"
-                        + " %d requests in flight (per host too).",
-                calls, xmx, maxRequests));
+                        + " %d requests in flight (per host too); Apache pool: as many connections; JDK client:"
+                        + " HTTP/1.1, unbounded connections, a fixed executor of "
+                        + Integer.getInteger("tenax.bench.jdk.threads", 8)
+                        + " threads.",
+                calls,
+                xmx,
+                maxRequests));
         System.out.println();
         System.out.print(table);
     }
@@ -214,6 +219,9 @@ public final class AsyncScale {
         }
         if (variant.startsWith("okhttp-")) {
             return "enqueue";
+        }
+        if (variant.startsWith("apache-")) {
+            return "execute(SimpleHttpRequest, callback)";
         }
         return "sendAsync";
     }

@@ -33,8 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * rows of one client is the retry layer. The server runs in the benchmark's JVM (one handler thread), so the
  * absolute numbers include the server's work; the ratio is what this benchmark is for.
  *
- * <p>Apache and JDK rows: add their names (reserved in {@link ClientVariants}) to {@link #variant}'s list once
- * they are registered there.
+ * <p>Apache and JDK rows use their blocking API ({@code execute}, {@code send}); each client's ratio is to its
+ * own bare row ({@code okhttp-bare}, {@code apache-bare}, {@code jdk-bare}).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -55,7 +55,11 @@ public class HttpSuccessBenchmark {
         ClientVariants.OKHTTP_TENAX_CORE,
         ClientVariants.OKHTTP_FAILSAFE,
         ClientVariants.OKHTTP_RESILIENCE4J,
-        // EXTENSION POINT: APACHE_BARE, APACHE_TENAX_CLASSIC, JDK_BARE, JDK_TENAX (blocking send)
+        ClientVariants.APACHE_BARE,
+        ClientVariants.APACHE_DEFAULT_RETRY,
+        ClientVariants.APACHE_TENAX_CLASSIC,
+        ClientVariants.JDK_BARE,
+        ClientVariants.JDK_TENAX,
     })
     public String variant;
 

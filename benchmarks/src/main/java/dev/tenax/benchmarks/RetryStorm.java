@@ -110,13 +110,32 @@ public final class RetryStorm {
                 c -> peer(c, 0, null)));
         rows.add(new Row(
                 ClientVariants.OKHTTP_RESILIENCE4J, "10 attempts, 1 ms wait", Time.REAL, c -> peer(c, 10, fast)));
-        // EXTENSION POINT (register the variants in ClientVariants first):
-        //   APACHE_BARE                "none"                                              REAL
-        //   APACHE_DEFAULT_RETRY       "DefaultHttpRequestRetryStrategy defaults (1 retry, 1 s)"  REAL
-        //   APACHE_TENAX_CLASSIC       "Tenax defaults"                                     VIRTUAL
-        //   JDK_BARE                   "none (the JDK's own one ConnectException retry)"  REAL
-        //   JDK_TENAX                  "Tenax defaults"                                     VIRTUAL
-        //   JDK + Failsafe.with(...) around send, and Methanol's RetryInterceptor, if wanted
+        rows.add(new Row(ClientVariants.APACHE_BARE, "none (automatic retries off)", Time.REAL, c -> tenax(c, null)));
+        rows.add(new Row(
+                ClientVariants.APACHE_DEFAULT_RETRY,
+                "`DefaultHttpRequestRetryStrategy` defaults (1 retry, 1 s wait, 429/503)",
+                Time.REAL,
+                c -> peer(c, 0, null)));
+        rows.add(new Row(
+                ClientVariants.APACHE_DEFAULT_RETRY,
+                "`DefaultHttpRequestRetryStrategy(9, 1 ms)`: 10 attempts, 1 ms wait, 429/503",
+                Time.REAL,
+                c -> peer(c, 10, fast)));
+        rows.add(new Row(
+                ClientVariants.APACHE_TENAX_CLASSIC,
+                "Tenax defaults (10 attempts, 45 s, per-host budget)",
+                Time.VIRTUAL,
+                c -> tenax(c, null)));
+        rows.add(new Row(
+                ClientVariants.JDK_BARE,
+                "none (the JDK's own one re-send after a `ConnectException`)",
+                Time.REAL,
+                c -> tenax(c, null)));
+        rows.add(new Row(
+                ClientVariants.JDK_TENAX,
+                "Tenax defaults (10 attempts, 45 s, per-host budget)",
+                Time.VIRTUAL,
+                c -> tenax(c, null)));
         return rows;
     }
 

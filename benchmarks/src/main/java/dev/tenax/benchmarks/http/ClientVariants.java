@@ -10,12 +10,11 @@ import java.util.Map;
  * Every client variant the HTTP harnesses know, by name. P2 ({@code HttpSuccessBenchmark}), P3
  * ({@code RetryStorm}) and P4 ({@code AsyncScale}) pick their rows from here by name.
  *
- * <p><b>Extension point.</b> The Apache HttpClient 5 and JDK HttpClient adapters plug in here: write one
- * {@link LoadClient} per variant (as {@link OkHttpCallsClient} does for OkHttp), add the module as a dependency
- * of {@code benchmarks/pom.xml}, and register one line each in {@link #register}, under the names reserved
- * below ({@link #APACHE_BARE}, …). Then add the names to the harnesses' row lists ({@code HttpSuccessBenchmark}'s
- * {@code @Param}, {@code RetryStorm.rows()}, {@code AsyncScale.DEFAULT_VARIANTS}), which name them already in
- * comments. A sketch of each (the other rows of a client differ only in how the client is built):
+ * <p><b>Adding a client.</b> Write one {@link LoadClient} per client (as {@link OkHttpCallsClient} does for
+ * OkHttp, {@link ApacheClassicClient}, {@link ApacheAsyncClient} and {@link JdkClient} for the others), add its
+ * module as a dependency of {@code benchmarks/pom.xml}, register one line per variant in {@link #register}, then
+ * add the names to the harnesses' row lists ({@code HttpSuccessBenchmark}'s {@code @Param},
+ * {@code RetryStorm.rows()}, {@code AsyncScale.DEFAULT_VARIANTS}). The Apache and JDK rows, in short:
  *
  * <pre>{@code
  * // Apache classic: RetryExecHandler.install(HttpClients.custom(), setup.tenax()).build()
@@ -43,22 +42,22 @@ public final class ClientVariants {
     public static final String OKHTTP_FAILSAFE = "okhttp-failsafe";
     public static final String OKHTTP_RESILIENCE4J = "okhttp-resilience4j";
 
-    // Apache HttpClient 5: reserved names, registered when the tenax-apache-httpclient module lands
+    // Apache HttpClient 5 (ApacheClassicClient, ApacheAsyncClient; pool sized by ApacheShape)
     /** {@code HttpClients.custom().disableAutomaticRetries().build()}: no retries. */
     public static final String APACHE_BARE = "apache-bare";
     /** {@code HttpClients.custom().build()}: Apache's own {@code DefaultHttpRequestRetryStrategy}. */
     public static final String APACHE_DEFAULT_RETRY = "apache-default-retry";
     /** {@code RetryExecHandler.install(HttpClients.custom(), policy).build()}. */
     public static final String APACHE_TENAX_CLASSIC = "apache-tenax-classic";
-    /** {@code HttpAsyncClients.custom().build()}, started: the async baseline. */
+    /** {@code HttpAsyncClients.custom().disableAutomaticRetries().build()}, started: the async baseline. */
     public static final String APACHE_ASYNC_BARE = "apache-async-bare";
     /** {@code AsyncRetryExecHandler.install(HttpAsyncClients.custom(), policy).build()}, started. */
     public static final String APACHE_TENAX_ASYNC = "apache-tenax-async";
 
-    // JDK HttpClient: reserved names, registered when the tenax-jdk-httpclient module lands
-    /** {@code HttpClient.newHttpClient()}: send and sendAsync, no retries. */
+    // JDK HttpClient (JdkClient: HTTP/1.1, a bounded executor)
+    /** {@code HttpClient.newBuilder()...build()}: send and sendAsync, no retries of its own but one re-connect. */
     public static final String JDK_BARE = "jdk-bare";
-    /** {@code RetryingHttpClient.wrap(HttpClient.newHttpClient(), policy)}: send and sendAsync. */
+    /** {@code RetryingHttpClient.wrap(client, policy)}: send and sendAsync (P4 drives sendAsync). */
     public static final String JDK_TENAX = "jdk-tenax";
 
     private static final Map<String, ClientVariant> VARIANTS = register();
@@ -92,18 +91,29 @@ public final class ClientVariants {
                 "Resilience4j 2.4.0 Retry.decorateCheckedSupplier around execute",
                 OkHttpResilience4jClient::create));
 
-        // ---- EXTENSION POINT: Apache HttpClient 5 (module apache-httpclient, package dev.tenax.apache) ----
-        // all.add(new ClientVariant(APACHE_BARE, "...", ApacheClassicClient::bare));
-        // all.add(new ClientVariant(APACHE_DEFAULT_RETRY, "...", ApacheClassicClient::defaultRetry));
-        // all.add(new ClientVariant(APACHE_TENAX_CLASSIC, "...", ApacheClassicClient::tenax));
-        //     // RetryExecHandler.install(HttpClients.custom(), setup.tenax()).build()
-        // all.add(new ClientVariant(APACHE_ASYNC_BARE, "...", ApacheAsyncClient::bare));
-        // all.add(new ClientVariant(APACHE_TENAX_ASYNC, "...", ApacheAsyncClient::tenax));
-        //     // AsyncRetryExecHandler.install(HttpAsyncClients.custom(), setup.tenax()).build(), then start()
-        // ---- EXTENSION POINT: JDK HttpClient (module jdk-httpclient, package dev.tenax.jdk) ----
-        // all.add(new ClientVariant(JDK_BARE, "...", JdkClient::bare));            // send / sendAsync
-        // all.add(new ClientVariant(JDK_TENAX, "...", JdkClient::tenax));
-        //     // RetryingHttpClient.wrap(HttpClient.newHttpClient(), setup.tenax()): send / sendAsync
+        // Apache HttpClient 5 (module apache-httpclient, package dev.tenax.apache); pool: see ApacheShape
+        all.add(new ClientVariant(
+                APACHE_BARE, "HttpClient 5 classic, disableAutomaticRetries(): no retries", ApacheClassicClient::bare));
+        all.add(new ClientVariant(
+                APACHE_DEFAULT_RETRY,
+                "HttpClient 5 classic with its own DefaultHttpRequestRetryStrategy (1 retry, 1 s, 429/503)",
+                ApacheClassicClient::defaultRetry));
+        all.add(new ClientVariant(
+                APACHE_TENAX_CLASSIC,
+                "RetryExecHandler.install(HttpClients.custom(), policy): execute",
+                ApacheClassicClient::tenax));
+        all.add(new ClientVariant(
+                APACHE_ASYNC_BARE,
+                "HttpClient 5 async, disableAutomaticRetries(), started: execute(SimpleHttpRequest, callback)",
+                ApacheAsyncClient::bare));
+        all.add(new ClientVariant(
+                APACHE_TENAX_ASYNC,
+                "AsyncRetryExecHandler.install(HttpAsyncClients.custom(), policy), started: execute(…, callback)",
+                ApacheAsyncClient::tenax));
+        // JDK HttpClient (module jdk-httpclient, package dev.tenax.jdk); HTTP/1.1, bounded executor: see JdkClient
+        all.add(new ClientVariant(JDK_BARE, "java.net.http.HttpClient alone: send / sendAsync", JdkClient::bare));
+        all.add(new ClientVariant(
+                JDK_TENAX, "RetryingHttpClient.wrap(HttpClient, policy): send / sendAsync", JdkClient::tenax));
 
         Map<String, ClientVariant> byName = new LinkedHashMap<>();
         for (ClientVariant v : all) {
@@ -134,7 +144,7 @@ public final class ClientVariants {
         return List.copyOf(VARIANTS.values());
     }
 
-    /** Whether {@code name} is registered (the Apache and JDK names are reserved but not yet registered). */
+    /** Whether {@code name} is registered. */
     public static boolean isRegistered(String name) {
         return VARIANTS.containsKey(name);
     }
@@ -147,8 +157,8 @@ public final class ClientVariants {
     public static ClientVariant byName(String name) {
         ClientVariant v = VARIANTS.get(name);
         if (v == null) {
-            throw new IllegalArgumentException("no client variant '" + name + "' (registered: " + VARIANTS.keySet()
-                    + "; Apache and JDK variants are registered in ClientVariants once their modules exist)");
+            throw new IllegalArgumentException(
+                    "no client variant '" + name + "' (registered: " + VARIANTS.keySet() + ")");
         }
         return v;
     }
