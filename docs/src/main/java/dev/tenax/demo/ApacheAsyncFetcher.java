@@ -2,9 +2,7 @@ package dev.tenax.demo;
 
 import dev.tenax.apache.AsyncRetryExecHandler;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.URI;
-import java.util.concurrent.ExecutionException;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
@@ -28,18 +26,10 @@ final class ApacheAsyncFetcher implements PageFetcher {
 
     @Override
     public byte[] fetch(URI page) throws IOException {
-        try {
-            SimpleHttpResponse response =
-                    client.execute(SimpleRequestBuilder.get(page).build(), null).get();
-            byte[] body = response.getBodyBytes();
-            return Responses.bodyOf(response.getCode(), body == null ? new byte[0] : body);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted waiting for " + page);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw cause instanceof IOException io ? io : new IOException(cause);
-        }
+        SimpleHttpResponse response =
+                Futures.await(client.execute(SimpleRequestBuilder.get(page).build(), null), page);
+        byte[] body = response.getBodyBytes();
+        return Responses.bodyOf(response.getCode(), body == null ? new byte[0] : body);
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
 
 /** The JDK {@link HttpClient} wrapped by {@link RetryingHttpClient}, with {@code send} or {@code sendAsync}. */
 final class JdkSendFetcher implements PageFetcher {
@@ -31,19 +30,18 @@ final class JdkSendFetcher implements PageFetcher {
     public byte[] fetch(URI page) throws IOException {
         HttpRequest request =
                 HttpRequest.newBuilder(page).timeout(Duration.ofSeconds(5)).build();
-        try {
-            HttpResponse<byte[]> response = async
-                    ? client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
-                            .get()
-                    : client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            return Responses.bodyOf(response.statusCode(), response.body());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted waiting for " + page);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw cause instanceof IOException io ? io : new IOException(cause);
+        HttpResponse<byte[]> response;
+        if (async) {
+            response = Futures.await(client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()), page);
+        } else {
+            try {
+                response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted waiting for " + page);
+            }
         }
+        return Responses.bodyOf(response.statusCode(), response.body());
     }
 
     @Override

@@ -2,11 +2,9 @@ package dev.tenax.demo;
 
 import dev.tenax.okhttp.RetryingCallFactory;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.OkHttpClient;
@@ -53,15 +51,7 @@ final class OkHttpCallFactoryFetcher implements PageFetcher {
                 }
             }
         });
-        try {
-            return body.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted waiting for " + page);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw cause instanceof IOException io ? io : new IOException(cause);
-        }
+        return Futures.await(body, page);
     }
 
     @Override

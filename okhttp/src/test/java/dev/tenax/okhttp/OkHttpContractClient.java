@@ -166,6 +166,7 @@ final class OkHttpContractClient implements ContractClient {
     @Override
     public void close() {
         client.dispatcher().cancelAll();
+        client.dispatcher().executorService().shutdown(); // or its idle threads linger for a minute
         client.connectionPool().evictAll();
     }
 }

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.tenax.GiveUpDetails;
 import dev.tenax.GiveUpReason;
 import dev.tenax.RetryBudget;
-import dev.tenax.RetryDetails;
-import dev.tenax.RetryListener;
 import dev.tenax.Tenax;
 import dev.tenax.http.HttpRetryPolicy;
 import dev.tenax.testing.VirtualTime;
@@ -18,7 +16,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -32,14 +29,12 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Every retry behaviour a Tenax client module promises, on a real socket (MockWebServer), written once. A client
@@ -47,48 +42,19 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * {@link VirtualTime} clock (no real multi-second waits), except in the cancel and interrupt scenarios, which
  * need a real pending wait.
  */
-@ResourceLock("dev.tenax.Tenax")
-public abstract class ClientContract {
+public abstract class ClientContract extends ServerScenarios {
     private static final String SECRET = "s3cr3t";
 
-    protected final MockWebServer server = new MockWebServer();
-    protected final List<RetryDetails> retries = new CopyOnWriteArrayList<>();
-    protected final List<GiveUpDetails> giveUps = new CopyOnWriteArrayList<>();
-    private final List<ContractClient> clients = new ArrayList<>();
     private @Nullable VirtualTime time;
 
-    private final RetryListener recorder = new RetryListener() {
-        @Override
-        public void onRetryScheduled(RetryDetails details) {
-            retries.add(details);
-        }
-
-        @Override
-        public void onGiveUp(GiveUpDetails details) {
-            giveUps.add(details);
-        }
-    };
-
-    /**
-     * The client variant under test, retrying with {@code policy}.
-     *
-     * @param policy the policy
-     * @return a new client; the contract closes it
-     */
-    protected abstract ContractClient newClient(HttpRetryPolicy policy);
-
     @BeforeEach
-    void startServer() throws IOException {
-        server.setServerSocketFactory(NoDelayServerSockets.INSTANCE);
-        server.start();
+    void installVirtualTime() {
         time = VirtualTime.install();
     }
 
     @AfterEach
-    void stopServer() {
-        clients.forEach(ContractClient::close);
+    void restoreRealTime() {
         realTime();
-        server.close();
     }
 
     private VirtualTime time() {
@@ -114,9 +80,7 @@ public abstract class ClientContract {
     }
 
     protected ContractClient client(HttpRetryPolicy.Builder policy) {
-        ContractClient client = newClient(policy.build());
-        clients.add(client);
-        return client;
+        return track(newClient(policy.build()));
     }
 
     protected ContractClient client() {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tenax.GiveUpDetails;
 import dev.tenax.RetryBudget;
 import dev.tenax.RetryDetails;
-import dev.tenax.RetryListener;
 import dev.tenax.Tenax;
 import dev.tenax.http.HttpRetryPolicy;
 import dev.tenax.http.LongRetryAfter;
@@ -30,15 +29,11 @@ import java.util.logging.Logger;
 import java.util.zip.CRC32;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import okio.ByteString;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Proves for one client variant that nothing is lost, duplicated or leaked under faults (R1–R6, S1 of the
@@ -46,53 +41,14 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * {@code tenax.soak=true}). Figures are printed as {@code reliability:} lines for docs/reliability.md. No assertion
  * depends on timing.
  */
-@ResourceLock("dev.tenax.Tenax")
-public abstract class ReliabilitySuite {
+public abstract class ReliabilitySuite extends ServerScenarios {
     protected static final boolean SOAK = Boolean.getBoolean("tenax.soak");
     private static final List<LongRetryAfter> RULES =
             List.of(LongRetryAfter.GIVE_UP, LongRetryAfter.CLAMP, LongRetryAfter.IGNORE);
     private static final String SECRET = "t0p-s3cret";
 
-    protected final MockWebServer server = new MockWebServer();
-    protected final List<RetryDetails> retries = new CopyOnWriteArrayList<>();
-    protected final List<GiveUpDetails> giveUps = new CopyOnWriteArrayList<>();
-    private final List<ContractClient> clients = new ArrayList<>();
-    private final RetryListener recorder = new RetryListener() {
-        @Override
-        public void onRetryScheduled(RetryDetails details) {
-            retries.add(details);
-        }
-
-        @Override
-        public void onGiveUp(GiveUpDetails details) {
-            giveUps.add(details);
-        }
-    };
-
-    /**
-     * The client variant under test.
-     *
-     * @param policy the policy
-     * @return a new client; the suite closes it
-     */
-    protected abstract ContractClient newClient(HttpRetryPolicy policy);
-
-    @BeforeEach
-    void startServer() throws IOException {
-        server.setServerSocketFactory(NoDelayServerSockets.INSTANCE);
-        server.start();
-    }
-
-    @AfterEach
-    void stopServer() {
-        clients.forEach(ContractClient::close);
-        server.close();
-    }
-
     private ContractClient client(HttpRetryPolicy.Builder policy) {
-        ContractClient client = newClient(policy.listener(recorder).build());
-        clients.add(client);
-        return client;
+        return track(newClient(policy.listener(recorder).build()));
     }
 
     private static HttpRetryPolicy.Builder policy() {
@@ -575,7 +531,7 @@ public abstract class ReliabilitySuite {
                 .waitJitter(Duration.ofMillis(1))
                 .listener(d -> retryCount.incrementAndGet())
                 .build());
-        clients.add(client);
+        track(client);
         AtomicInteger sent = new AtomicInteger();
         AtomicInteger wrong = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
