@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tenax.BatchResult;
 import dev.tenax.RetryBudget;
 import dev.tenax.RetryPolicy;
+import dev.tenax.Tenax;
 import dev.tenax.testing.VirtualTime;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -32,22 +33,25 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 class RecipesGuideTest {
     private final VirtualTime time = VirtualTime.install();
 
+    private Tenax.Handle testing = () -> {};
+
     @AfterEach
     void realTime() {
+        testing.close();
         time.close();
     }
 
-    /** An inventory service that fails every other call and counts how many calls run at once. */
+    /** An inventory service whose first call for each SKU fails; counts how many calls run at once. */
     static final class Inventory {
         final AtomicInteger inFlight = new AtomicInteger();
         final AtomicInteger maxInFlight = new AtomicInteger();
-        final AtomicInteger calls = new AtomicInteger();
+        final java.util.Map<String, AtomicInteger> calls = new java.util.concurrent.ConcurrentHashMap<>();
 
         String fetch(String sku) throws IOException {
             int now = inFlight.incrementAndGet();
             maxInFlight.accumulateAndGet(now, Math::max);
             try {
-                if (calls.incrementAndGet() % 2 == 1) {
+                if (calls.computeIfAbsent(sku, k -> new AtomicInteger()).incrementAndGet() == 1) {
                     throw new IOException("busy");
                 }
                 return sku + ": 7 in stock";
@@ -71,6 +75,9 @@ class RecipesGuideTest {
 
     @Test
     void concurrencyLimit() throws Exception {
+        // 16 callers at once: testing mode (no waits, no deadline), not one virtual clock that all their waits push
+        time.close();
+        testing = Tenax.setTesting(true, 3, false);
         Inventory inventory = new Inventory();
         AtomicInteger permitsHeldDuringWaits = new AtomicInteger();
         // region recipe-concurrency-limit
@@ -116,6 +123,7 @@ class RecipesGuideTest {
         }
 
         assertThat(inventory.maxInFlight).hasValueLessThanOrEqualTo(4);
+        assertThat(inventory.calls.values()).allMatch(c -> c.get() == 2);
         assertThat(permits.availablePermits()).isEqualTo(4);
         assertThat(permitsHeldDuringWaits).hasValueLessThanOrEqualTo(3); // the waiting caller holds none
     }
