@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -101,21 +102,7 @@ public final class BenchMain {
      * ({@link ClientVariants#baselineOf}).
      */
     static String httpTable(Collection<RunResult> results) {
-        Map<String, Row> rows = new LinkedHashMap<>();
-        for (RunResult r : results) {
-            String name = r.getParams().getParam(VARIANT);
-            Result<?> primary = r.getPrimaryResult();
-            Result<?> alloc = allocation(r);
-            rows.put(
-                    name,
-                    new Row(
-                            name,
-                            primary.getScore(),
-                            primary.getScoreError(),
-                            primary.getStatistics().getPercentile(50),
-                            primary.getScoreUnit(),
-                            alloc == null ? Double.NaN : alloc.getScore()));
-        }
+        Map<String, Row> rows = rows(results, r -> r.getParams().getParam(VARIANT));
         String unit = rows.isEmpty() ? "ops/s" : rows.values().iterator().next().unit;
         StringBuilder out = new StringBuilder();
         out.append("| Variant | ")
@@ -192,11 +179,11 @@ public final class BenchMain {
         return Optional.empty();
     }
 
-    /** The Markdown table of {@code results}, in JMH's order. */
-    static String table(Collection<RunResult> results) {
+    /** One row per result, in JMH's order, named by {@code nameOf}. */
+    private static Map<String, Row> rows(Collection<RunResult> results, Function<RunResult, String> nameOf) {
         Map<String, Row> rows = new LinkedHashMap<>();
         for (RunResult r : results) {
-            String name = shortName(r.getParams().getBenchmark());
+            String name = nameOf.apply(r);
             Result<?> primary = r.getPrimaryResult();
             Result<?> alloc = allocation(r);
             rows.put(
@@ -209,6 +196,12 @@ public final class BenchMain {
                             primary.getScoreUnit(),
                             alloc == null ? Double.NaN : alloc.getScore()));
         }
+        return rows;
+    }
+
+    /** The Markdown table of {@code results}, in JMH's order. */
+    static String table(Collection<RunResult> results) {
+        Map<String, Row> rows = rows(results, r -> shortName(r.getParams().getBenchmark()));
         String unit = rows.isEmpty() ? "ns/op" : rows.values().iterator().next().unit;
 
         StringBuilder out = new StringBuilder();
