@@ -33,10 +33,10 @@ import okhttp3.Response;
  * holding any thread. Thread-safe.
  */
 public final class RetryInterceptor implements Interceptor {
-    private final HttpRetryPolicy policy;
+    private final Policies policies;
 
     private RetryInterceptor(HttpRetryPolicy policy) {
-        this.policy = policy;
+        this.policies = new Policies(policy);
     }
 
     /**
@@ -86,15 +86,14 @@ public final class RetryInterceptor implements Interceptor {
 
     /** The policy this interceptor applies to requests without a policy tag. */
     public HttpRetryPolicy policy() {
-        return policy;
+        return policies.configured();
     }
 
     @Override
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
         Call call = chain.call();
-        HttpRetryPolicy effective =
-                Policies.effective(policy, request, call.timeout().timeoutNanos());
+        HttpRetryPolicy effective = policies.effective(request, call.timeout().timeoutNanos());
         return HttpRetryDriver.execute(
                 effective, new OkRequestInfo(request, call), OkResponses.INSTANCE, new OkFailures(call), context -> {
                     if (call.isCanceled()) {
@@ -106,6 +105,6 @@ public final class RetryInterceptor implements Interceptor {
 
     @Override
     public String toString() {
-        return "RetryInterceptor[" + policy + "]";
+        return "RetryInterceptor[" + policies.configured() + "]";
     }
 }

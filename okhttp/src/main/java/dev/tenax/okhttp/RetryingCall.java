@@ -33,7 +33,7 @@ final class RetryingCall implements Call {
     private static final System.Logger LOG = System.getLogger("dev.tenax");
 
     private final OkHttpClient client;
-    private final HttpRetryPolicy policy;
+    private final Policies policies;
     private final Request request;
     private final Timeout timeout;
     private final AtomicBoolean executed = new AtomicBoolean();
@@ -43,9 +43,9 @@ final class RetryingCall implements Call {
     private final List<EventListener> eventListeners = new CopyOnWriteArrayList<>();
     private final Map<Class<?>, Object> tags = new ConcurrentHashMap<>();
 
-    RetryingCall(OkHttpClient client, HttpRetryPolicy policy, Request request) {
+    RetryingCall(OkHttpClient client, Policies policies, Request request) {
         this.client = client;
-        this.policy = policy;
+        this.policies = policies;
         this.request = request;
         this.timeout = new Timeout().timeout(client.callTimeoutMillis(), TimeUnit.MILLISECONDS);
     }
@@ -146,7 +146,7 @@ final class RetryingCall implements Call {
     }
 
     private HttpRetryPolicy effectivePolicy() {
-        return Policies.effective(policy, request, timeout.timeoutNanos());
+        return policies.effective(request, timeout.timeoutNanos());
     }
 
     private void markExecuted() {
@@ -220,7 +220,7 @@ final class RetryingCall implements Call {
 
     @Override
     public Call clone() {
-        return new RetryingCall(client, policy, request);
+        return new RetryingCall(client, policies, request);
     }
 
     @Override

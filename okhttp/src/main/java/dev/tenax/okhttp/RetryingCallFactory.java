@@ -25,11 +25,11 @@ import okhttp3.Request;
  */
 public final class RetryingCallFactory implements Call.Factory {
     private final OkHttpClient client;
-    private final HttpRetryPolicy policy;
+    private final Policies policies;
 
     private RetryingCallFactory(OkHttpClient client, HttpRetryPolicy policy) {
         this.client = client;
-        this.policy = policy;
+        this.policies = new Policies(policy);
     }
 
     /**
@@ -64,6 +64,6 @@ public final class RetryingCallFactory implements Call.Factory {
 
     @Override
     public Call newCall(Request request) {
-        return new RetryingCall(client, policy, Objects.requireNonNull(request, "request"));
+        return new RetryingCall(client, policies, Objects.requireNonNull(request, "request"));
     }
 }
