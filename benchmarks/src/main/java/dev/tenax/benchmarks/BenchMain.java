@@ -112,17 +112,7 @@ public final class BenchMain {
         for (Row row : rows.values()) {
             String baselineName = ClientVariants.baselineOf(row.name);
             Row base = rows.get(baselineName);
-            out.append("| `")
-                    .append(row.name)
-                    .append("` | ")
-                    .append(fmt(row.score))
-                    .append(" ± ")
-                    .append(fmt(row.error))
-                    .append(" | ")
-                    .append(fmt(row.median))
-                    .append(" | ")
-                    .append(Double.isNaN(row.bytes) ? "n/a" : String.format(Locale.ROOT, "%.0f", row.bytes))
-                    .append(" | ");
+            appendMeasures(out, row);
             if (baselineName.equals(row.name)) {
                 out.append("baseline | baseline");
             } else if (base == null || base.score <= 0) {
@@ -179,6 +169,21 @@ public final class BenchMain {
         return Optional.empty();
     }
 
+    /** The cells every table starts a row with: name, score ± error, median, B/op. */
+    private static void appendMeasures(StringBuilder out, Row row) {
+        out.append("| `")
+                .append(row.name)
+                .append("` | ")
+                .append(fmt(row.score))
+                .append(" ± ")
+                .append(fmt(row.error))
+                .append(" | ")
+                .append(fmt(row.median))
+                .append(" | ")
+                .append(Double.isNaN(row.bytes) ? "n/a" : String.format(Locale.ROOT, "%.0f", row.bytes))
+                .append(" | ");
+    }
+
     /** One row per result, in JMH's order, named by {@code nameOf}. */
     private static Map<String, Row> rows(Collection<RunResult> results, Function<RunResult, String> nameOf) {
         Map<String, Row> rows = new LinkedHashMap<>();
@@ -218,17 +223,7 @@ public final class BenchMain {
         out.append("|\n");
 
         for (Row row : rows.values()) {
-            out.append("| `")
-                    .append(row.name)
-                    .append("` | ")
-                    .append(fmt(row.score))
-                    .append(" ± ")
-                    .append(fmt(row.error))
-                    .append(" | ")
-                    .append(fmt(row.median))
-                    .append(" | ")
-                    .append(Double.isNaN(row.bytes) ? "n/a" : String.format(Locale.ROOT, "%.0f", row.bytes))
-                    .append(" | ");
+            appendMeasures(out, row);
             if (baselineOf(row.name).equals(row.name)) {
                 out.append("baseline");
             } else {
