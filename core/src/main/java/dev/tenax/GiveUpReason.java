@@ -1,6 +1,13 @@
 package dev.tenax;
 
-/** Why a call stopped retrying and returned or threw what its last attempt gave. */
+/**
+ * Why a call stopped retrying and returned or threw what its last attempt gave.
+ *
+ * <p>{@link VirtualMachineError}s and {@link LinkageError}s are never retried, whatever the policy's rule says
+ * ({@link #NOT_RETRYABLE}); a raw {@link InterruptedException} from an attempt is never retried either
+ * ({@link #INTERRUPTED}). A rule that throws counts as {@link #NOT_RETRYABLE} and a budget that throws as
+ * {@link #BUDGET}; their throwable is attached to the failure as suppressed.
+ */
 public enum GiveUpReason {
     /** The configured number of attempts was used up. */
     ATTEMPTS,
@@ -18,6 +25,12 @@ public enum GiveUpReason {
     BODY_NOT_REPLAYABLE,
     /** The calling thread was interrupted. */
     INTERRUPTED,
-    /** The caller cancelled the call. */
-    CANCELLED
+    /** The caller cancelled the call (or completed its future). */
+    CANCELLED,
+    /**
+     * Asynchronous calls only: the scheduler that times the wait, or the executor that starts the next attempt,
+     * rejected it or was shut down with it pending; the call ends with its last failure, a
+     * {@link java.util.concurrent.RejectedExecutionException} attached.
+     */
+    SHUTDOWN
 }

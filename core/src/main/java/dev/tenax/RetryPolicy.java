@@ -4,6 +4,7 @@ import dev.tenax.internal.AsyncEngine;
 import dev.tenax.internal.BlockingEngine;
 import dev.tenax.internal.ExceptionJudge;
 import dev.tenax.internal.Judge;
+import dev.tenax.internal.ResultJudge;
 import dev.tenax.internal.RetrySpec;
 import dev.tenax.internal.Sneaky;
 import dev.tenax.internal.Switches;
@@ -16,11 +17,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -45,15 +49,23 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>When retries are exhausted the last exception propagates unchanged, the earlier attempts' exceptions
- * attached with {@link Throwable#addSuppressed}. An exception the policy does not retry propagates at once.
- * Policies are immutable and thread-safe; one policy can serve any number of concurrent calls.
+ * attached with {@link Throwable#addSuppressed} (the first and the 31 most recent; a marker says how many in
+ * between were left out). An exception the policy does not retry propagates at once.
+ *
+ * <p>Some failures are never retried, whatever the rule says: {@link VirtualMachineError}s (out of memory, stack
+ * overflow) and {@link LinkageError}s, because retrying cannot help; and a raw {@link InterruptedException},
+ * because it is the caller's request to stop (the thread's interrupt flag is restored). A rule that throws does
+ * not hide the failure it was asked about: the call stops with that failure, the rule's throwable attached as
+ * suppressed (a {@code VirtualMachineError} propagates as itself).
+ *
+ * <p>Policies are immutable and thread-safe; one policy can serve any number of concurrent calls.
  */
 public final class RetryPolicy {
     private final RetrySpec spec;
-    private final Function<? super Throwable, RetryDecision> rule;
+    private final BiFunction<? super Throwable, ? super RetryContext, RetryDecision> rule;
     private final Judge<@Nullable Object> judge;
 
-    private RetryPolicy(RetrySpec spec, Function<? super Throwable, RetryDecision> rule) {
+    private RetryPolicy(RetrySpec spec, BiFunction<? super Throwable, ? super RetryContext, RetryDecision> rule) {
         this.spec = spec;
         this.rule = rule;
         this.judge = new ExceptionJudge(rule);
@@ -71,15 +83,7 @@ public final class RetryPolicy {
      */
     @SafeVarargs
     public static Builder on(Class<? extends Throwable>... types) {
-        Objects.requireNonNull(types, "types");
-        if (types.length == 0) {
-            throw new IllegalArgumentException("on(...) needs at least one exception type");
-        }
-        List<Class<? extends Throwable>> list = new ArrayList<>(types.length);
-        for (Class<? extends Throwable> type : types) {
-            list.add(Objects.requireNonNull(type, "types must not contain null"));
-        }
-        return new Builder(new TypeRule(List.copyOf(list)));
+        return new Builder(typeRule(types));
     }
 
     /**
@@ -89,8 +93,7 @@ public final class RetryPolicy {
      * @return a builder with the defaults
      */
     public static Builder onIf(Predicate<? super Throwable> predicate) {
-        Objects.requireNonNull(predicate, "predicate");
-        return new Builder(e -> predicate.test(e) ? RetryDecision.retry() : RetryDecision.stop());
+        return new Builder(predicateRule(predicate));
     }
 
     /**
@@ -102,7 +105,54 @@ public final class RetryPolicy {
      * @return a builder with the defaults
      */
     public static Builder onDecide(Function<? super Throwable, RetryDecision> hook) {
+        return new Builder(hookRule(hook));
+    }
+
+    /**
+     * Starts a policy whose backoff hook decides for each exception, knowing which attempt failed and how long
+     * the call has taken (see {@link RetryContext}): enough to reproduce any schedule without a counter of one's
+     * own.
+     *
+     * <pre>{@code
+     * // the seed decorator's schedule: 1 s * 2^(n-1), times a random factor between 0.5 and 1.5
+     * RetryPolicy policy = RetryPolicy.onDecide((failure, call) -> failure instanceof IOException
+     *         ? RetryDecision.retryAfter(Duration.ofMillis(
+     *                 (long) (1000L * (1L << (call.attemptNumber() - 1)) * (0.5 + Math.random()))))
+     *         : RetryDecision.stop())
+     *     .attempts(4)
+     *     .build();
+     * }</pre>
+     *
+     * @param hook the decision for each exception, given the call's context
+     * @return a builder with the defaults
+     */
+    public static Builder onDecide(BiFunction<? super Throwable, ? super RetryContext, RetryDecision> hook) {
         return new Builder(Objects.requireNonNull(hook, "hook"));
+    }
+
+    @SafeVarargs
+    private static BiFunction<Throwable, RetryContext, RetryDecision> typeRule(Class<? extends Throwable>... types) {
+        Objects.requireNonNull(types, "types");
+        if (types.length == 0) {
+            throw new IllegalArgumentException("on(...) needs at least one exception type");
+        }
+        List<Class<? extends Throwable>> list = new ArrayList<>(types.length);
+        for (Class<? extends Throwable> type : types) {
+            list.add(Objects.requireNonNull(type, "types must not contain null"));
+        }
+        return new TypeRule(List.copyOf(list));
+    }
+
+    private static BiFunction<Throwable, RetryContext, RetryDecision> predicateRule(
+            Predicate<? super Throwable> predicate) {
+        Objects.requireNonNull(predicate, "predicate");
+        return (e, call) -> predicate.test(e) ? RetryDecision.retry() : RetryDecision.stop();
+    }
+
+    private static BiFunction<Throwable, RetryContext, RetryDecision> hookRule(
+            Function<? super Throwable, RetryDecision> hook) {
+        Objects.requireNonNull(hook, "hook");
+        return (e, call) -> hook.apply(e);
     }
 
     /**
@@ -121,14 +171,48 @@ public final class RetryPolicy {
             return operation.get();
         }
         long start = BlockingEngine.startTime(spec, switches);
-        if (!switches.testing) {
-            spec.budget.onRequest(spec.name);
-        }
+        BlockingEngine.onRequest(spec, switches, spec.name);
         try {
             return operation.get();
         } catch (Throwable failure) {
-            return retryAfterFailure(operation, switches, start, failure);
+            return resume(operation, typedJudge(), switches, start, null, failure);
         }
+    }
+
+    /**
+     * Calls {@code operation}, retrying it as this policy says when it throws, and also while
+     * {@code retryIf} accepts its result (tenacity's {@code retry_if_result}). When the retries run out on a
+     * result, that last result is returned unchanged.
+     *
+     * <pre>{@code
+     * Job job = policy.call(() -> client.job(id), j -> j.state() == State.PENDING); // polls while pending
+     * }</pre>
+     *
+     * @param operation the attempt to make; called once per attempt on the calling thread
+     * @param retryIf which results to retry; a predicate that throws accepts the result (the fault is logged)
+     * @param <T> the result type
+     * @param <E> the checked exception {@code operation} may throw
+     * @return the first result {@code retryIf} does not accept, or the last one when the policy gives up
+     * @throws E the last attempt's exception when the policy gives up on an exception
+     */
+    public <T extends @Nullable Object, E extends Exception> T call(
+            ThrowingSupplier<T, E> operation, Predicate<? super T> retryIf) throws E {
+        Objects.requireNonNull(operation, "operation");
+        Objects.requireNonNull(retryIf, "retryIf");
+        Switches switches = Switches.current();
+        if (!switches.active) {
+            return operation.get();
+        }
+        long start = BlockingEngine.startTime(spec, switches);
+        BlockingEngine.onRequest(spec, switches, spec.name);
+        Judge<T> results = new ResultJudge<>(judge, retryIf);
+        T first;
+        try {
+            first = operation.get();
+        } catch (Throwable failure) {
+            return resume(operation, results, switches, start, null, failure);
+        }
+        return resume(operation, results, switches, start, first, null);
     }
 
     /**
@@ -149,9 +233,14 @@ public final class RetryPolicy {
     /**
      * Starts {@code operation} and retries it as this policy says, without blocking any thread while waiting.
      *
-     * <p>Waits are timed on a shared daemon scheduler (or the one given to {@link Builder#scheduler}); retries
-     * start on that scheduler's thread, so {@code operation} should only start asynchronous work. Cancelling the
-     * returned future cancels the pending wait and the attempt in flight, and no further attempt starts.
+     * <p>The first attempt starts on the calling thread. Waits are timed on a shared daemon scheduler (or the one
+     * given to {@link Builder#scheduler}), which runs no user code: each retry starts on the policy's executor
+     * ({@link Builder#executor}; by default a new virtual thread per retry on Java 21+, and a pool of daemon
+     * threads before that), so an operation that blocks before returning its stage delays no other call. Cancelling
+     * (or completing) the returned future cancels the pending wait and the attempt in flight, and no further
+     * attempt starts. The future always completes, exactly once: if the scheduler or executor rejects a retry or
+     * is shut down with it pending, with the last failure and a
+     * {@link java.util.concurrent.RejectedExecutionException} attached.
      *
      * @param operation starts one attempt and returns its stage
      * @param <T> the result type
@@ -163,26 +252,54 @@ public final class RetryPolicy {
         Objects.requireNonNull(operation, "operation");
         Switches switches = Switches.current();
         if (!switches.active) {
-            return AsyncEngine.execute(spec, typedJudge(), context -> operation.get(), spec.name);
+            return AsyncEngine.execute(spec, typedJudge(), context -> operation.get(), spec.name, switches);
         }
         long start = BlockingEngine.startTime(spec, switches);
-        if (!switches.testing) {
-            spec.budget.onRequest(spec.name);
-        }
-        CompletionStage<T> first;
-        try {
-            first = operation.get();
-        } catch (RuntimeException | Error e) {
-            first = CompletableFuture.failedFuture(e);
-        }
+        BlockingEngine.onRequest(spec, switches, spec.name);
+        CompletionStage<T> first = startFirst(operation);
         if (first instanceof CompletableFuture<T> done && done.isDone() && !done.isCompletedExceptionally()) {
             // succeeded at once: nothing to retry, nothing to build
             return done;
         }
-        if (first == null) {
-            first = CompletableFuture.failedFuture(new NullPointerException("operation returned a null stage"));
-        }
         return AsyncEngine.resume(spec, typedJudge(), context -> operation.get(), spec.name, switches, start, first);
+    }
+
+    /**
+     * Starts {@code operation} and retries it as {@link #callAsync(Supplier)} does, and also while
+     * {@code retryIf} accepts its result. When the retries run out on a result, that last result completes the
+     * future unchanged.
+     *
+     * @param operation starts one attempt and returns its stage
+     * @param retryIf which results to retry; a predicate that throws accepts the result (the fault is logged)
+     * @param <T> the result type
+     * @return a future of the first result {@code retryIf} does not accept, the last result when the policy gives
+     *     up on a result, or the last failure
+     */
+    public <T extends @Nullable Object> CompletableFuture<T> callAsync(
+            Supplier<? extends CompletionStage<T>> operation, Predicate<? super T> retryIf) {
+        Objects.requireNonNull(operation, "operation");
+        Objects.requireNonNull(retryIf, "retryIf");
+        Switches switches = Switches.current();
+        Judge<T> results = new ResultJudge<>(judge, retryIf);
+        if (!switches.active) {
+            return AsyncEngine.execute(spec, results, context -> operation.get(), spec.name, switches);
+        }
+        long start = BlockingEngine.startTime(spec, switches);
+        BlockingEngine.onRequest(spec, switches, spec.name);
+        return AsyncEngine.resume(
+                spec, results, context -> operation.get(), spec.name, switches, start, startFirst(operation));
+    }
+
+    private static <T extends @Nullable Object> CompletionStage<T> startFirst(
+            Supplier<? extends CompletionStage<T>> operation) {
+        try {
+            CompletionStage<T> first = operation.get();
+            return first != null
+                    ? first
+                    : CompletableFuture.failedFuture(new NullPointerException("operation returned a null stage"));
+        } catch (Throwable t) {
+            return CompletableFuture.failedFuture(t);
+        }
     }
 
     /**
@@ -252,28 +369,28 @@ public final class RetryPolicy {
     }
 
     /** The attempt limit, or empty when attempts are unlimited. */
-    public Optional<Integer> attempts() {
-        return spec.maxAttempts == 0 ? Optional.empty() : Optional.of(spec.maxAttempts);
+    public OptionalInt attempts() {
+        return spec.maxAttempts == 0 ? OptionalInt.empty() : OptionalInt.of(spec.maxAttempts);
     }
 
-    /** The total time limit, or empty when there is none. */
+    /** The total time limit as it was set, or empty when there is none. */
     public Optional<Duration> timeout() {
-        return spec.hasTimeout() ? Optional.of(Duration.ofNanos(spec.timeoutNanos)) : Optional.empty();
+        return Optional.ofNullable(spec.timeout);
     }
 
     /** The wait after the first failure, before jitter. */
     public Duration waitInitial() {
-        return Duration.ofNanos(spec.waitInitialNanos);
+        return spec.waitInitial;
     }
 
     /** The longest computed wait. */
     public Duration waitMax() {
-        return Duration.ofNanos(spec.waitMaxNanos);
+        return spec.waitMax;
     }
 
     /** The upper bound of the random jitter added to each computed wait. */
     public Duration waitJitter() {
-        return Duration.ofNanos(spec.waitJitterNanos);
+        return spec.waitJitter;
     }
 
     /** The factor by which the computed wait grows after each failure. */
@@ -291,11 +408,17 @@ public final class RetryPolicy {
         return "RetryPolicy[" + spec + "]";
     }
 
-    private <T extends @Nullable Object, E extends Exception> T retryAfterFailure(
-            ThrowingSupplier<T, E> operation, Switches switches, long start, Throwable failure) throws E {
+    private <T extends @Nullable Object, E extends Exception> T resume(
+            ThrowingSupplier<T, E> operation,
+            Judge<T> callJudge,
+            Switches switches,
+            long start,
+            @Nullable T firstResult,
+            @Nullable Throwable firstFailure)
+            throws E {
         try {
             return BlockingEngine.resume(
-                    spec, typedJudge(), context -> operation.get(), spec.name, switches, start, failure);
+                    spec, callJudge, context -> operation.get(), spec.name, switches, start, firstResult, firstFailure);
         } catch (Throwable t) {
             // only what operation threw (E or unchecked) comes back, so the signature still holds
             throw Sneaky.<E>rethrow(t);
@@ -308,9 +431,10 @@ public final class RetryPolicy {
     }
 
     /** Retries instances of the given types. */
-    private record TypeRule(List<Class<? extends Throwable>> types) implements Function<Throwable, RetryDecision> {
+    private record TypeRule(List<Class<? extends Throwable>> types)
+            implements BiFunction<Throwable, RetryContext, RetryDecision> {
         @Override
-        public RetryDecision apply(Throwable failure) {
+        public RetryDecision apply(Throwable failure, RetryContext call) {
             for (Class<? extends Throwable> type : types) {
                 if (type.isInstance(failure)) {
                     return RetryDecision.retry();
@@ -326,16 +450,69 @@ public final class RetryPolicy {
      * {@code build()} copies, so a builder may be reused.
      */
     public static final class Builder {
-        private final Function<? super Throwable, RetryDecision> rule;
+        private BiFunction<? super Throwable, ? super RetryContext, RetryDecision> rule;
         private final RetrySpec.Builder spec;
 
-        Builder(Function<? super Throwable, RetryDecision> rule) {
+        Builder(BiFunction<? super Throwable, ? super RetryContext, RetryDecision> rule) {
             this(rule, new RetrySpec.Builder());
         }
 
-        Builder(Function<? super Throwable, RetryDecision> rule, RetrySpec.Builder spec) {
+        Builder(BiFunction<? super Throwable, ? super RetryContext, RetryDecision> rule, RetrySpec.Builder spec) {
             this.rule = rule;
             this.spec = spec;
+        }
+
+        /**
+         * Replaces the rule: retry instances of {@code types}, as {@link RetryPolicy#on}. With
+         * {@link RetryPolicy#toBuilder()}, one set of settings serves several rules (stamina's
+         * {@code RetryingCaller}):
+         *
+         * <pre>{@code
+         * RetryPolicy io = settings.toBuilder().on(IOException.class).build();
+         * RetryPolicy timeouts = settings.toBuilder().on(TimeoutException.class).build();
+         * }</pre>
+         *
+         * @param types the exception types to retry; at least one
+         * @return this builder
+         */
+        @SafeVarargs
+        public final Builder on(Class<? extends Throwable>... types) {
+            rule = typeRule(types);
+            return this;
+        }
+
+        /**
+         * Replaces the rule: retry the exceptions {@code predicate} accepts, as {@link RetryPolicy#onIf}.
+         *
+         * @param predicate says which exceptions to retry
+         * @return this builder
+         */
+        public Builder onIf(Predicate<? super Throwable> predicate) {
+            rule = predicateRule(predicate);
+            return this;
+        }
+
+        /**
+         * Replaces the rule with a backoff hook, as {@link RetryPolicy#onDecide(Function)}.
+         *
+         * @param hook the decision for each exception
+         * @return this builder
+         */
+        public Builder onDecide(Function<? super Throwable, RetryDecision> hook) {
+            rule = hookRule(hook);
+            return this;
+        }
+
+        /**
+         * Replaces the rule with a backoff hook that sees the call's context, as
+         * {@link RetryPolicy#onDecide(BiFunction)}.
+         *
+         * @param hook the decision for each exception, given the call's context
+         * @return this builder
+         */
+        public Builder onDecide(BiFunction<? super Throwable, ? super RetryContext, RetryDecision> hook) {
+            rule = Objects.requireNonNull(hook, "hook");
+            return this;
         }
 
         /**
@@ -470,14 +647,26 @@ public final class RetryPolicy {
         }
 
         /**
-         * The scheduler that times {@link #callAsync} waits and starts retries (default: one shared daemon
-         * thread).
+         * The scheduler that times {@link RetryPolicy#callAsync} waits (default: one shared daemon thread). It only
+         * times: retries start on the {@link #executor}.
          *
          * @param scheduler the scheduler; Tenax never shuts it down
          * @return this builder
          */
         public Builder scheduler(ScheduledExecutorService scheduler) {
             spec.scheduler(scheduler);
+            return this;
+        }
+
+        /**
+         * Where {@link RetryPolicy#callAsync} starts each retry (default: a new virtual thread per retry on Java
+         * 21+, a pool of daemon threads before that). The first attempt always starts on the calling thread.
+         *
+         * @param executor the executor; Tenax never shuts it down
+         * @return this builder
+         */
+        public Builder executor(Executor executor) {
+            spec.executor(executor);
             return this;
         }
 

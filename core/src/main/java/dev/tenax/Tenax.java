@@ -7,7 +7,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Global switches: turn retries off, make them instant for tests, and choose the listeners every policy reports
- * to. All methods are thread-safe and take effect for calls that start afterwards.
+ * to. All methods are thread-safe and take effect for calls that start afterwards; a call reads the switches
+ * once, when it starts.
+ *
+ * <p>Each {@code setActive}/{@code setTesting} call returns a {@link Handle} for its own change. The state in
+ * effect is computed from the handles still open: per switch, the last one opened wins, and
+ * {@code setActive(false)} wins over testing mode. Closing a handle removes only its own change, in any order,
+ * from any thread, so two threads (or two tests) that each open and close their own handles can never leave a
+ * switch stuck; when every handle is closed, the defaults are back.
  *
  * <pre>{@code
  * try (Tenax.Handle ignored = Tenax.setTesting(true, 3, false)) {
@@ -19,12 +26,14 @@ public final class Tenax {
     private Tenax() {}
 
     /**
-     * Restores the switches to what they were before the call that returned it. Closing twice has no further
-     * effect. Handles are meant to be closed in reverse order of creation (try-with-resources does that).
+     * An open switch: closing it removes exactly the change that returned it. Handles may be closed in any order
+     * and from any thread; closing twice has no further effect. While several are open, the most recently opened
+     * {@code setActive} handle decides {@link #isActive()} and the most recently opened {@code setTesting} handle
+     * decides testing mode; with none open, the defaults apply (active, not testing).
      */
     @FunctionalInterface
     public interface Handle extends AutoCloseable {
-        /** Restores the previous state. Never throws. */
+        /** Removes this handle's change. Never throws. */
         @Override
         void close();
     }
@@ -34,10 +43,10 @@ public final class Tenax {
      * listener; this wins over {@link #setTesting}.
      *
      * @param active {@code false} to switch retries off
-     * @return a handle that restores the previous state
+     * @return a handle that removes this change
      */
     public static Handle setActive(boolean active) {
-        return handle(Switches.update(s -> s.withActive(active)));
+        return Switches.changeActive(active)::close;
     }
 
     /** Whether retrying is on (the default). */
@@ -49,7 +58,7 @@ public final class Tenax {
      * Switches testing mode on with one attempt (or off). Same as {@code setTesting(testing, 1, false)}.
      *
      * @param testing whether testing mode is on
-     * @return a handle that restores the previous state
+     * @return a handle that removes this change
      */
     public static Handle setTesting(boolean testing) {
         return setTesting(testing, 1, false);
@@ -63,14 +72,15 @@ public final class Tenax {
      * @param testing whether testing mode is on
      * @param attempts attempts per call in testing mode, {@code >= 1}
      * @param cap whether a policy's own smaller attempt limit still applies
-     * @return a handle that restores the previous state
+     * @return a handle that removes this change
      * @throws IllegalArgumentException if {@code attempts < 1}
      */
     public static Handle setTesting(boolean testing, int attempts, boolean cap) {
         if (attempts < 1) {
-            throw new IllegalArgumentException("attempts must be >= 1 (was " + attempts + ")");
+            throw new IllegalArgumentException(
+                    "attempts must be between 1 and " + Integer.MAX_VALUE + " (was " + attempts + ")");
         }
-        return handle(Switches.update(s -> s.withTesting(testing, attempts, cap)));
+        return Switches.changeTesting(testing, attempts, cap)::close;
     }
 
     /** Whether testing mode is on. */
@@ -97,19 +107,5 @@ public final class Tenax {
      */
     public static List<RetryListener> listeners() {
         return Listeners.global();
-    }
-
-    private static Handle handle(Switches previous) {
-        return new Handle() {
-            private boolean closed;
-
-            @Override
-            public void close() {
-                if (!closed) {
-                    closed = true;
-                    Switches.restore(previous);
-                }
-            }
-        };
     }
 }

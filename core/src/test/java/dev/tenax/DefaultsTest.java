@@ -12,7 +12,7 @@ class DefaultsTest {
     void defaultsAreStaminas() {
         RetryPolicy policy = RetryPolicy.on(IOException.class).build();
 
-        assertThat(policy.attempts()).contains(10);
+        assertThat(policy.attempts()).hasValue(10);
         assertThat(policy.timeout()).contains(Duration.ofSeconds(45));
         assertThat(policy.waitInitial()).isEqualTo(Duration.ofMillis(100));
         assertThat(policy.waitMax()).isEqualTo(Duration.ofSeconds(5));
@@ -29,9 +29,9 @@ class DefaultsTest {
 
         RetryPolicy derived = original.toBuilder().attempts(7).noTimeout().build();
 
-        assertThat(original.attempts()).contains(3);
+        assertThat(original.attempts()).hasValue(3);
         assertThat(original.timeout()).contains(Duration.ofSeconds(45));
-        assertThat(derived.attempts()).contains(7);
+        assertThat(derived.attempts()).hasValue(7);
         assertThat(derived.timeout()).isEmpty();
         assertThat(derived.name()).isEqualTo("a");
         assertThat(derived.toString()).contains("attempts=7", "timeout=none", "name=a");
@@ -44,8 +44,8 @@ class DefaultsTest {
 
         RetryPolicy second = builder.attempts(5).build();
 
-        assertThat(first.attempts()).contains(2);
-        assertThat(second.attempts()).contains(5);
+        assertThat(first.attempts()).hasValue(2);
+        assertThat(second.attempts()).hasValue(5);
     }
 
     @Test

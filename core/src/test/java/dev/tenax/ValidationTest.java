@@ -108,7 +108,7 @@ class ValidationTest {
     void testingAttemptsMustBePositive() {
         assertThatThrownBy(() -> Tenax.setTesting(true, 0, false))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("attempts must be >= 1 (was 0)");
+                .hasMessage("attempts must be between 1 and 2147483647 (was 0)");
     }
 
     @SuppressWarnings("NullAway") // deliberately passes null to check the message

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.BitSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import org.jspecify.annotations.Nullable;
 
@@ -93,15 +95,34 @@ public final class HttpRetryPolicy {
     }
 
     /** The attempt limit, or empty when attempts are unlimited. */
-    public Optional<Integer> attempts() {
+    public OptionalInt attempts() {
         int max = rules.spec().maxAttempts;
-        return max == 0 ? Optional.empty() : Optional.of(max);
+        return max == 0 ? OptionalInt.empty() : OptionalInt.of(max);
     }
 
-    /** The total time limit, or empty when there is none. */
+    /** The total time limit as it was set, or empty when there is none. */
     public Optional<Duration> timeout() {
-        RetrySpec spec = rules.spec();
-        return spec.hasTimeout() ? Optional.of(Duration.ofNanos(spec.timeoutNanos)) : Optional.empty();
+        return Optional.ofNullable(rules.spec().timeout);
+    }
+
+    /** The wait after the first failure, before jitter. */
+    public Duration waitInitial() {
+        return rules.spec().waitInitial;
+    }
+
+    /** The longest computed wait. */
+    public Duration waitMax() {
+        return rules.spec().waitMax;
+    }
+
+    /** The upper bound of the random jitter added to each wait. */
+    public Duration waitJitter() {
+        return rules.spec().waitJitter;
+    }
+
+    /** The factor by which the computed wait grows after each failure. */
+    public double waitExpBase() {
+        return rules.spec().waitExpBase;
     }
 
     /**
@@ -153,7 +174,6 @@ public final class HttpRetryPolicy {
         private boolean retryNonIdempotent;
         private @Nullable Duration maxRetryAfter;
         private LongRetryAfter longRetryAfter = LongRetryAfter.GIVE_UP;
-        private boolean budgetChosen;
 
         Builder() {
             spec = new RetrySpec.Builder();
@@ -170,7 +190,6 @@ public final class HttpRetryPolicy {
             retryNonIdempotent = rules.retryNonIdempotent();
             maxRetryAfter = Duration.ofNanos(rules.maxRetryAfterNanos());
             longRetryAfter = rules.longRetryAfter();
-            budgetChosen = true;
         }
 
         /**
@@ -181,6 +200,16 @@ public final class HttpRetryPolicy {
          */
         public Builder attempts(int attempts) {
             spec.attempts(attempts);
+            return this;
+        }
+
+        /**
+         * No limit on attempts: only the timeout ends the retries.
+         *
+         * @return this builder
+         */
+        public Builder unlimitedAttempts() {
+            spec.unlimitedAttempts();
             return this;
         }
 
@@ -202,6 +231,17 @@ public final class HttpRetryPolicy {
          */
         public Builder noTimeout() {
             spec.noTimeout();
+            return this;
+        }
+
+        /**
+         * Allows a policy with neither an attempt limit nor a timeout, which can retry forever. Off by default.
+         *
+         * @param allow whether an unbounded policy is intended
+         * @return this builder
+         */
+        public Builder allowUnbounded(boolean allow) {
+            spec.allowUnbounded(allow);
             return this;
         }
 
@@ -328,7 +368,6 @@ public final class HttpRetryPolicy {
          */
         public Builder budget(RetryBudget budget) {
             spec.budget(budget);
-            budgetChosen = true;
             return this;
         }
 
@@ -344,13 +383,26 @@ public final class HttpRetryPolicy {
         }
 
         /**
-         * The scheduler that times asynchronous waits (default: one shared daemon thread).
+         * The scheduler that times asynchronous waits (default: one shared daemon thread). It only times: retries
+         * start on the {@link #executor}.
          *
          * @param scheduler the scheduler; Tenax never shuts it down
          * @return this builder
          */
         public Builder scheduler(ScheduledExecutorService scheduler) {
             spec.scheduler(scheduler);
+            return this;
+        }
+
+        /**
+         * Where asynchronous calls start each retry (default: a new virtual thread per retry on Java 21+, a pool
+         * of daemon threads before that).
+         *
+         * @param executor the executor; Tenax never shuts it down
+         * @return this builder
+         */
+        public Builder executor(Executor executor) {
+            spec.executor(executor);
             return this;
         }
 
@@ -387,10 +439,6 @@ public final class HttpRetryPolicy {
                             : Durations.toNanos(DEFAULT_MAX_RETRY_AFTER_WITHOUT_TIMEOUT);
             return new HttpRetryPolicy(
                     new HttpRules(built, set, predicate, retryNonIdempotent, maxNanos, longRetryAfter));
-        }
-
-        boolean budgetChosen() {
-            return budgetChosen;
         }
     }
 }

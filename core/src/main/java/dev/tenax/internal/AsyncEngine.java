@@ -1,56 +1,68 @@
 package dev.tenax.internal;
 
 import dev.tenax.GiveUpReason;
+import dev.tenax.RetryScope;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Runs attempts as completion stages and times the waits on a scheduler, so no thread is parked while a call
- * waits. Cancelling the returned future cancels the pending wait and the attempt in flight; no attempt starts
- * after that.
+ * waits. The scheduler only times: each next attempt starts on the policy's executor (see {@link
+ * DefaultExecutor}), never on the scheduler's thread.
  *
- * <p>Each attempt completes before the next is started, and each callback is ordered after the previous one by
- * the future that triggered it, so the retry state needs no lock.
+ * <p><b>Every returned future completes exactly once</b>, whatever user code does: a rule, budget, listener or
+ * attempt that throws, a scheduler or executor that rejects or drops the wait (see {@link Wait}), a caller who
+ * cancels or completes the future at any moment. Cancelling (or completing) the returned future cancels the
+ * pending wait and the attempt in flight; no attempt starts after that, and one give-up event says so.
+ *
+ * <p>Ownership: the retry state is touched only by the current <em>owner</em> — the thread that judges an
+ * attempt's outcome or starts the next attempt — which takes {@link #owner} from {@code IDLE} to {@code BUSY} and
+ * gives it back. An outside completion of the future while nobody owns the state ends the call at once; while
+ * somebody does, it is noted ({@code BUSY_ENDED_OUTSIDE}) and the owner ends the call when it lets go. So the
+ * state needs no lock, and no event is lost between two threads.
  */
-public final class AsyncEngine<T extends @Nullable Object> implements BiConsumer<T, Throwable>, Runnable {
+public final class AsyncEngine<T extends @Nullable Object> implements BiConsumer<T, Throwable> {
+    private static final int IDLE = 0;
+    private static final int BUSY = 1;
+    private static final int BUSY_ENDED_OUTSIDE = 2;
+    private static final int DONE = 3;
+
     private final RetrySpec spec;
-    private final Judge<T> judge;
     private final AsyncAttempt<T> attempt;
     private final RetryState<T> state;
     private final CompletableFuture<T> result = new CompletableFuture<>();
+    /** The creating thread owns the state first. */
+    private final AtomicInteger owner = new AtomicInteger(BUSY);
 
-    private final AtomicReference<@Nullable Future<?>> pendingWait = new AtomicReference<>();
+    private final AtomicReference<@Nullable Wait> pendingWait = new AtomicReference<>();
     private final AtomicReference<@Nullable CompletionStage<T>> inFlight = new AtomicReference<>();
-    private final AtomicReference<dev.tenax.@Nullable RetryScope> scope = new AtomicReference<>();
+    private final AtomicReference<@Nullable RetryScope> scope = new AtomicReference<>();
+    /** Written and read by owners only. */
     private long currentWait;
 
-    private AsyncEngine(RetrySpec spec, Judge<T> judge, AsyncAttempt<T> attempt, RetryState<T> state) {
+    private AsyncEngine(RetrySpec spec, AsyncAttempt<T> attempt, RetryState<T> state) {
         this.spec = spec;
-        this.judge = judge;
         this.attempt = attempt;
         this.state = state;
     }
 
     /** Starts the call; the returned future completes with the accepted result or the final failure. */
     public static <T extends @Nullable Object> CompletableFuture<T> execute(
-            RetrySpec spec, Judge<T> judge, AsyncAttempt<T> attempt, String budgetKey) {
-        Switches switches = Switches.current();
+            RetrySpec spec, Judge<T> judge, AsyncAttempt<T> attempt, String budgetKey, Switches switches) {
         if (!switches.active) {
             return startOnce(attempt);
         }
         long start = BlockingEngine.startTime(spec, switches);
-        if (!switches.testing) {
-            spec.budget.onRequest(budgetKey);
-        }
+        BlockingEngine.onRequest(spec, switches, budgetKey);
         AsyncEngine<T> engine = create(spec, judge, attempt, budgetKey, switches, start);
-        engine.startAttempt();
+        engine.follow(engine.startGuarded());
         return engine.result;
     }
 
@@ -74,132 +86,209 @@ public final class AsyncEngine<T extends @Nullable Object> implements BiConsumer
     private static <T extends @Nullable Object> AsyncEngine<T> create(
             RetrySpec spec, Judge<T> judge, AsyncAttempt<T> attempt, String budgetKey, Switches switches, long start) {
         AsyncEngine<T> engine =
-                new AsyncEngine<>(spec, judge, attempt, new RetryState<>(spec, judge, switches, budgetKey, start));
-        // the dependent future is not needed: the callback only reacts to cancellation
-        CompletableFuture<T> unused = engine.result.whenComplete((value, failure) -> {
-            if (engine.result.isCancelled()) {
-                engine.cancelled();
-            }
-        });
+                new AsyncEngine<>(spec, attempt, new RetryState<>(spec, judge, switches, budgetKey, start));
+        // the dependent future is not needed: the callback only reacts to an outside completion
+        CompletableFuture<T> unused = engine.result.whenComplete((value, failure) -> engine.resultCompleted());
         return engine;
     }
 
     private static <T extends @Nullable Object> CompletableFuture<T> startOnce(AsyncAttempt<T> attempt) {
         try {
-            return attempt.start(SingleAttempt.INSTANCE).toCompletableFuture();
-        } catch (RuntimeException | Error e) {
-            return CompletableFuture.failedFuture(e);
-        }
-    }
-
-    private void startAttempt() {
-        if (result.isDone()) {
-            return;
-        }
-        CompletionStage<T> stage;
-        try {
-            stage = attempt.start(state);
+            CompletionStage<T> stage = attempt.start(SingleAttempt.INSTANCE);
             if (stage == null) {
-                stage = CompletableFuture.failedFuture(new NullPointerException("attempt returned a null stage"));
+                return CompletableFuture.failedFuture(new NullPointerException("operation returned a null stage"));
             }
-        } catch (RuntimeException | Error e) {
-            stage = CompletableFuture.failedFuture(e);
+            return stage.toCompletableFuture();
+        } catch (Throwable t) {
+            return CompletableFuture.failedFuture(t);
         }
-        follow(stage);
     }
 
+    /** Starts an attempt (as owner); whatever it throws becomes its failed stage. */
+    private CompletionStage<T> startGuarded() {
+        try {
+            CompletionStage<T> stage = attempt.start(state);
+            return stage != null
+                    ? stage
+                    : CompletableFuture.failedFuture(new NullPointerException("operation returned a null stage"));
+        } catch (Throwable t) {
+            return CompletableFuture.failedFuture(t);
+        }
+    }
+
+    /** Publishes the attempt in flight, lets go of the state, and waits for the attempt's outcome. */
     private void follow(CompletionStage<T> stage) {
         inFlight.set(stage);
-        if (result.isCancelled()) {
-            cancel(stage);
+        leave();
+        try {
+            stage.whenComplete(this);
+        } catch (Throwable hostileStage) {
+            // a stage that cannot even take a callback will never tell us its outcome
+            accept(null, hostileStage);
         }
-        stage.whenComplete(this);
     }
 
     /** An attempt completed. */
     @Override
-    public void accept(T value, @Nullable Throwable thrown) {
+    public void accept(@Nullable T value, @Nullable Throwable thrown) {
         inFlight.set(null);
         Throwable failure = unwrap(thrown);
-        if (result.isDone()) {
+        if (!acquire()) {
+            // the call ended meanwhile (cancelled): nobody will read this outcome
             if (failure == null) {
-                judge.release(value);
+                state.release(value);
             }
             return;
         }
-        T outcome = failure == null ? value : null;
-        long decision = state.settle(outcome, failure);
-        if (decision == RetryState.ACCEPTED) {
-            deliver(value);
-            return;
-        }
-        if (decision == RetryState.GIVE_UP) {
-            state.gaveUp(failure, outcome);
-            if (failure != null) {
-                result.completeExceptionally(state.finalFailure(failure));
-            } else {
-                deliver(value);
-            }
-            return;
-        }
-        if (failure == null) {
-            judge.release(value);
-        }
-        scope.set(state.retryScheduled(decision, failure, outcome));
-        currentWait = decision;
         try {
-            Future<?> wait = spec.timing.schedule(spec.scheduler(), this, decision);
-            pendingWait.set(wait);
-            if (result.isDone()) {
-                wait.cancel(false);
-            }
-        } catch (RejectedExecutionException shutDown) {
-            Listeners.close(scope.getAndSet(null));
-            Throwable last = state.lastFailure();
-            if (last != null) {
-                last.addSuppressed(shutDown);
-                result.completeExceptionally(state.finalFailure(last));
-            } else {
-                result.completeExceptionally(shutDown);
-            }
+            attemptEnded(failure == null ? value : null, failure);
+        } catch (Throwable fault) {
+            fail(fault, GiveUpReason.NOT_RETRYABLE);
         }
     }
 
-    /** The wait is over: start the next attempt. */
-    @Override
-    public void run() {
-        pendingWait.set(null);
-        Listeners.close(scope.getAndSet(null));
-        if (result.isDone()) {
+    private void attemptEnded(@Nullable T outcome, @Nullable Throwable failure) {
+        Step step = state.settle(outcome, failure);
+        if (step == Step.ACCEPT) {
+            finish(outcome, null);
             return;
         }
-        state.nextAttempt(currentWait);
-        startAttempt();
+        if (step instanceof Step.Retry retry) {
+            state.release(outcome);
+            scope.set(state.retryScheduled(retry.waitNanos(), failure, outcome));
+            currentWait = retry.waitNanos();
+            Wait wait = new Wait(this, spec);
+            pendingWait.set(wait);
+            leave();
+            // from here on the state is not ours: the wait (or whoever ends the call) takes it next
+            wait.start(retry.waitNanos(), state.testing());
+            return;
+        }
+        state.gaveUp(failure, outcome);
+        finish(outcome, failure == null ? null : state.finalFailure(failure));
     }
 
-    private void deliver(T value) {
-        if (!result.complete(value)) {
-            judge.release(value); // cancelled meanwhile: nobody will read it
+    /** The wait is over and the hand-off won: start the next attempt (on the executor's thread). */
+    void startNext(Wait wait) {
+        if (!acquire()) {
+            return;
+        }
+        pendingWait.compareAndSet(wait, null);
+        CompletionStage<T> stage;
+        try {
+            Listeners.close(scope.getAndSet(null));
+            state.nextAttempt(currentWait);
+            stage = startGuarded();
+        } catch (Throwable fault) {
+            fail(fault, GiveUpReason.NOT_RETRYABLE);
+            return;
+        }
+        follow(stage);
+    }
+
+    /**
+     * The wait could not lead to an attempt: its scheduler or executor rejected it or was shut down with it
+     * pending. Ends the call with the last failure, the cause attached.
+     */
+    void handOffFailed(Wait wait, Throwable cause) {
+        if (!acquire()) {
+            return;
+        }
+        pendingWait.compareAndSet(wait, null);
+        RejectedExecutionException rejected = cause instanceof RejectedExecutionException r
+                ? r
+                : new RejectedExecutionException("the wait before retry " + state.attemptNumber() + " was dropped",
+                        cause);
+        fail(rejected, GiveUpReason.SHUTDOWN);
+    }
+
+    /** Ends the call (as owner) because of {@code fault}: the last failure, the fault attached, or the fault. */
+    private void fail(Throwable fault, GiveUpReason reason) {
+        Throwable last = state.lastFailure();
+        Throwable outcome;
+        if (last == null || fault instanceof VirtualMachineError) {
+            outcome = fault;
+        } else {
+            Faults.attach(last, fault);
+            outcome = state.finalFailure(last);
+        }
+        try {
+            state.gaveUp(reason, last, null);
+        } catch (Throwable ignored) {
+            // the give-up event is best effort here: the future must complete
+        }
+        finish(null, outcome);
+    }
+
+    /** Completes the call (as owner), exactly once. */
+    private void finish(@Nullable T value, @Nullable Throwable failure) {
+        owner.set(DONE);
+        Listeners.close(scope.getAndSet(null));
+        boolean completed = failure == null ? result.complete(value) : result.completeExceptionally(failure);
+        if (!completed && failure == null) {
+            state.release(value); // completed outside meanwhile: nobody will read it
         }
     }
 
-    private void cancelled() {
-        Future<?> wait = pendingWait.getAndSet(null);
+    /** The returned future completed: by us (nothing to do), or by the caller (cancel or complete). */
+    private void resultCompleted() {
+        cancelPending();
+        for (; ; ) {
+            int s = owner.get();
+            if (s == DONE || s == BUSY_ENDED_OUTSIDE) {
+                return;
+            }
+            if (s == IDLE && owner.compareAndSet(IDLE, DONE)) {
+                endedOutside();
+                return;
+            }
+            if (s == BUSY && owner.compareAndSet(BUSY, BUSY_ENDED_OUTSIDE)) {
+                return; // the owner ends the call when it lets go
+            }
+        }
+    }
+
+    private boolean acquire() {
+        return owner.compareAndSet(IDLE, BUSY);
+    }
+
+    /** Lets go of the state; if the caller ended the call meanwhile, ends it now. */
+    private void leave() {
+        if (owner.compareAndSet(BUSY, IDLE)) {
+            return;
+        }
+        if (owner.compareAndSet(BUSY_ENDED_OUTSIDE, DONE)) {
+            cancelPending();
+            endedOutside();
+        }
+        // DONE: the owner already finished the call
+    }
+
+    /** The caller ended the call; we own the state and the call. */
+    private void endedOutside() {
+        Listeners.close(scope.getAndSet(null));
+        try {
+            state.gaveUp(GiveUpReason.CANCELLED, state.lastFailure(), null);
+        } catch (Throwable ignored) {
+            // best effort: the call is already over for the caller
+        }
+    }
+
+    private void cancelPending() {
+        Wait wait = pendingWait.getAndSet(null);
         if (wait != null) {
-            wait.cancel(false);
+            wait.cancel();
         }
         CompletionStage<T> stage = inFlight.getAndSet(null);
         if (stage != null) {
             cancel(stage);
         }
-        Listeners.close(scope.getAndSet(null));
-        state.gaveUp(GiveUpReason.CANCELLED, state.lastFailure(), null);
     }
 
     private static void cancel(CompletionStage<?> stage) {
         try {
             stage.toCompletableFuture().cancel(true);
-        } catch (UnsupportedOperationException notCancellable) {
+        } catch (RuntimeException notCancellable) {
             // a stage that cannot be converted cannot be cancelled either; its outcome is discarded on arrival
         }
     }

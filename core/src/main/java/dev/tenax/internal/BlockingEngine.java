@@ -17,24 +17,42 @@ public final class BlockingEngine {
         return spec.hasTimeout() && !switches.testing ? spec.timing.nanoTime() : RetryState.UNKNOWN_START;
     }
 
-    /** Runs {@code attempt} under {@code spec}, judging each outcome with {@code judge}. */
+    /** Records the start of a call with the budget; a budget that throws is reported and ignored. */
+    public static void onRequest(RetrySpec spec, Switches switches, String budgetKey) {
+        if (switches.testing) {
+            return;
+        }
+        try {
+            spec.budget.onRequest(budgetKey);
+        } catch (Throwable budgetFailed) {
+            Faults.rethrowIfVirtualMachineError(budgetFailed);
+            Listeners.report(spec.budget, budgetFailed);
+        }
+    }
+
+    /** Runs {@code attempt} under {@code spec} and the call's {@code switches}, judging each outcome. */
     public static <T extends @Nullable Object> T execute(
-            RetrySpec spec, Judge<T> judge, Attempt<T> attempt, String budgetKey) throws Throwable {
-        Switches switches = Switches.current();
+            RetrySpec spec, Judge<T> judge, Attempt<T> attempt, String budgetKey, Switches switches)
+            throws Throwable {
         if (!switches.active) {
             return attempt.run(SingleAttempt.INSTANCE);
         }
         long start = startTime(spec, switches);
-        if (!switches.testing) {
-            spec.budget.onRequest(budgetKey);
-        }
+        onRequest(spec, switches, budgetKey);
         RetryState<T> state = new RetryState<>(spec, judge, switches, budgetKey, start);
-        return loop(state, judge, attempt, null, null, false);
+        T result = null;
+        Throwable failure = null;
+        try {
+            result = attempt.run(state);
+        } catch (Throwable t) {
+            failure = t;
+        }
+        return loop(state, attempt, result, failure);
     }
 
     /**
-     * Continues a call whose first attempt failed with {@code firstFailure}: the core policy's slow path, where
-     * the retry state is first built.
+     * Continues a call whose first attempt ended with {@code firstResult} or {@code firstFailure}: the core
+     * policy's slow path, where the retry state is first built.
      */
     public static <T extends @Nullable Object> T resume(
             RetrySpec spec,
@@ -43,25 +61,27 @@ public final class BlockingEngine {
             String budgetKey,
             Switches switches,
             long start,
-            Throwable firstFailure)
+            @Nullable T firstResult,
+            @Nullable Throwable firstFailure)
             throws Throwable {
         RetryState<T> state = new RetryState<>(spec, judge, switches, budgetKey, start);
-        return loop(state, judge, attempt, null, firstFailure, true);
+        return loop(state, attempt, firstResult, firstFailure);
     }
 
     private static <T extends @Nullable Object> T loop(
-            RetryState<T> state,
-            Judge<T> judge,
-            Attempt<T> attempt,
-            @Nullable T firstResult,
-            @Nullable Throwable firstFailure,
-            boolean firstDone)
+            RetryState<T> state, Attempt<T> attempt, @Nullable T firstResult, @Nullable Throwable firstFailure)
             throws Throwable {
         T result = firstResult;
         Throwable failure = firstFailure;
-        boolean done = firstDone;
         for (; ; ) {
-            if (!done) {
+            Step step = state.settle(result, failure);
+            if (step == Step.ACCEPT) {
+                return resultOf(result);
+            }
+            if (step instanceof Step.Retry retry) {
+                state.release(result);
+                waitFor(state, retry.waitNanos(), failure, result);
+                state.nextAttempt(retry.waitNanos());
                 try {
                     result = attempt.run(state);
                     failure = null;
@@ -69,48 +89,41 @@ public final class BlockingEngine {
                     result = null;
                     failure = t;
                 }
+                continue;
             }
-            done = false;
-            long decision = state.settle(result, failure);
-            if (decision == RetryState.ACCEPTED) {
-                return resultOf(result);
+            if (failure instanceof InterruptedException) {
+                // the operation was interrupted: the caller's thread keeps its flag
+                Thread.currentThread().interrupt();
             }
-            if (decision == RetryState.GIVE_UP) {
-                state.gaveUp(failure, result);
-                if (failure != null) {
-                    throw state.finalFailure(failure);
-                }
-                return resultOf(result);
+            state.gaveUp(failure, result);
+            if (failure != null) {
+                throw state.finalFailure(failure);
             }
-            if (failure == null) {
-                judge.release(resultOf(result));
-            }
-            waitFor(state, judge, decision, failure, result);
-            state.nextAttempt(decision);
+            return resultOf(result);
         }
     }
 
     private static <T extends @Nullable Object> void waitFor(
-            RetryState<T> state, Judge<T> judge, long nanos, @Nullable Throwable failure, @Nullable T result)
-            throws Throwable {
+            RetryState<T> state, long nanos, @Nullable Throwable failure, @Nullable T result) throws Throwable {
         // an interrupted caller stops here: no retry is announced, logged or counted
         if (Thread.interrupted()) {
-            throw interrupted(state, judge, new InterruptedException("interrupted before retry"));
+            throw interrupted(state, new InterruptedException("interrupted before retry"));
         }
         RetryScope scope = state.retryScheduled(nanos, failure, result);
         try {
-            BooleanSupplier cancellation = judge.cancellation();
+            if (state.testing()) {
+                return; // testing mode: no wait at all
+            }
+            BooleanSupplier cancellation = state.judge().cancellation();
             if (cancellation == null) {
-                if (nanos > 0) {
-                    state.timing().sleep(nanos);
-                }
+                state.timing().sleep(nanos);
             } else if (!state.timing().sleepUnless(nanos, cancellation)) {
                 Throwable last = state.lastFailure();
                 state.gaveUp(GiveUpReason.CANCELLED, last, null);
-                throw judge.cancelled(last == null ? null : state.finalFailure(last));
+                throw state.judge().cancelled(last == null ? null : state.finalFailure(last));
             }
         } catch (InterruptedException interrupt) {
-            throw interrupted(state, judge, interrupt);
+            throw interrupted(state, interrupt);
         } finally {
             Listeners.close(scope);
         }
@@ -118,11 +131,11 @@ public final class BlockingEngine {
 
     /** Keeps the interrupt flag, tells listeners, and builds what the call throws. */
     private static <T extends @Nullable Object> Throwable interrupted(
-            RetryState<T> state, Judge<T> judge, InterruptedException interrupt) {
+            RetryState<T> state, InterruptedException interrupt) {
         Thread.currentThread().interrupt();
         Throwable last = state.lastFailure();
         state.gaveUp(GiveUpReason.INTERRUPTED, last, null);
-        return judge.interrupted(last == null ? null : state.finalFailure(last), interrupt);
+        return state.judge().interrupted(last == null ? null : state.finalFailure(last), interrupt);
     }
 
     @SuppressWarnings("NullAway") // a result that was accepted or retried is the attempt's own value

@@ -1,5 +1,6 @@
 package dev.tenax.internal;
 
+import dev.tenax.RetryContext;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
@@ -11,11 +12,17 @@ import org.jspecify.annotations.Nullable;
  * @param <T> the attempt's result type
  */
 public interface Judge<T extends @Nullable Object> {
-    /** Judges a result: {@link Verdict#ACCEPT} returns it to the caller. */
-    Verdict judgeResult(T result);
+    /**
+     * Judges a result: {@link Verdict#ACCEPT} returns it to the caller. May run user code, which may throw: the
+     * engine contains that.
+     */
+    Verdict judgeResult(T result, RetryContext call);
 
-    /** Judges a failure; never {@link Verdict#ACCEPT}. */
-    Verdict judgeFailure(Throwable failure);
+    /**
+     * Judges a failure; never {@link Verdict#ACCEPT}. May run user code, which may throw: the engine contains
+     * that. Fatal errors and interrupts never reach a judge.
+     */
+    Verdict judgeFailure(Throwable failure, RetryContext call);
 
     /** Releases a result that is going to be retried (for HTTP: drain a little and close). */
     default void release(T result) {}

@@ -96,7 +96,8 @@ public final class Listeners {
         }
     }
 
-    private static void report(Object culprit, Throwable e) {
+    /** Logs a fault of user code once per class; a {@link VirtualMachineError} propagates. */
+    static void report(Object culprit, Throwable e) {
         if (e instanceof VirtualMachineError vme) {
             throw vme;
         }

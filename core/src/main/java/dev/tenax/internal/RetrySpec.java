@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import org.jspecify.annotations.Nullable;
 
@@ -36,7 +37,14 @@ public final class RetrySpec {
     public final List<RetryListener> listeners;
     public final RetryBudget budget;
     public final Timing timing;
+    /** The durations as given (the nanosecond fields saturate; getters report what the user set). */
+    public final @Nullable Duration timeout;
+
+    public final Duration waitInitial;
+    public final Duration waitMax;
+    public final Duration waitJitter;
     private final @Nullable ScheduledExecutorService scheduler;
+    private final @Nullable Executor executor;
     private final Builder source;
 
     private RetrySpec(Builder b) {
@@ -50,7 +58,12 @@ public final class RetrySpec {
         this.listeners = List.copyOf(b.listeners);
         this.budget = b.budget;
         this.timing = b.timing;
+        this.timeout = b.timeout;
+        this.waitInitial = b.waitInitial;
+        this.waitMax = b.waitMax;
+        this.waitJitter = b.waitJitter;
         this.scheduler = b.scheduler;
+        this.executor = b.executor;
         this.source = b.copy();
     }
 
@@ -58,9 +71,21 @@ public final class RetrySpec {
         return timeoutNanos >= 0;
     }
 
+    /** What times asynchronous waits: the policy's scheduler, or Tenax's one daemon thread. */
     public ScheduledExecutorService scheduler() {
         ScheduledExecutorService own = scheduler;
         return own != null ? own : DefaultScheduler.get();
+    }
+
+    /** Where asynchronous retries start: the policy's executor, or {@link DefaultExecutor}. */
+    public Executor executor() {
+        Executor own = executor;
+        return own != null ? own : DefaultExecutor.get();
+    }
+
+    /** Whether the user gave a scheduler or an executor, which might be shut down under a waiting call. */
+    boolean hasOwnExecutors() {
+        return scheduler != null || executor != null;
     }
 
     /** A builder holding these settings, to derive a new spec. */
@@ -107,6 +132,7 @@ public final class RetrySpec {
         private boolean allowUnbounded;
         private Timing timing = Timing.system();
         private @Nullable ScheduledExecutorService scheduler;
+        private @Nullable Executor executor;
 
         public Builder() {}
 
@@ -166,6 +192,10 @@ public final class RetrySpec {
             scheduler = Objects.requireNonNull(value, "scheduler");
         }
 
+        public void executor(Executor value) {
+            executor = Objects.requireNonNull(value, "executor");
+        }
+
         public @Nullable Duration timeout() {
             return timeout;
         }
@@ -222,6 +252,7 @@ public final class RetrySpec {
             copy.allowUnbounded = allowUnbounded;
             copy.timing = timing;
             copy.scheduler = scheduler;
+            copy.executor = executor;
             return copy;
         }
 

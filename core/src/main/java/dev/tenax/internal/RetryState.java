@@ -1,10 +1,9 @@
 package dev.tenax.internal;
 
 import dev.tenax.GiveUpReason;
+import dev.tenax.RetryContext;
 import dev.tenax.RetryScope;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;
@@ -12,20 +11,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * The decision code shared by the blocking and the asynchronous engine, and the context each attempt sees. The
  * core policy creates it only once a call has failed, so a call that succeeds at once allocates none of it.
- * Confined to one call; not thread-safe (the async engine hands it from one completion to the next, each ordered
- * after the previous).
+ *
+ * <p>Every piece of user code it calls (the judge's rules, the budget) is contained here: a throwable from it is
+ * attached to the attempt's failure and the call stops, so the caller always gets the real failure. Only a
+ * {@link VirtualMachineError} propagates as itself. Confined to one call; not thread-safe (the async engine
+ * hands it from one owner to the next, each ordered after the previous).
  */
-final class RetryState<T extends @Nullable Object> implements AttemptContext {
-    /** Earlier failures attached to the final one; the rest are dropped to bound memory on long retry runs. */
-    static final int MAX_SUPPRESSED = 32;
-
+final class RetryState<T extends @Nullable Object> implements AttemptContext, RetryContext {
     static final long UNKNOWN_START = Long.MIN_VALUE;
-
-    /** What {@link #decide} and {@link #settle} return when the call stops retrying. */
-    static final long GIVE_UP = -1;
-
-    /** What {@link #settle} returns when the outcome is the call's result. */
-    static final long ACCEPTED = -2;
 
     private final RetrySpec spec;
     private final Judge<T> judge;
@@ -33,14 +26,13 @@ final class RetryState<T extends @Nullable Object> implements AttemptContext {
     private final String budgetKey;
     private final long startNanos;
     private final int maxAttempts;
+    private final FailureChain failures = new FailureChain();
 
     private int attempts = 1;
     private long waitedNanos;
-    private @Nullable List<Throwable> earlierFailures;
-    private @Nullable Throwable lastFailure;
     private GiveUpReason reason = GiveUpReason.NOT_RETRYABLE;
     private @Nullable Verdict earlyVerdict;
-    private long earlyDecision;
+    private @Nullable Step earlyStep;
     private long lastServerWaitNanos = -1;
 
     RetryState(RetrySpec spec, Judge<T> judge, Switches switches, String budgetKey, long startNanos) {
@@ -57,8 +49,17 @@ final class RetryState<T extends @Nullable Object> implements AttemptContext {
         return spec.hasTimeout() && !switches.testing;
     }
 
+    /** Whether this call runs in testing mode: no waits at all. */
+    boolean testing() {
+        return switches.testing;
+    }
+
     Timing timing() {
         return spec.timing;
+    }
+
+    Judge<T> judge() {
+        return judge;
     }
 
     @Override
@@ -67,40 +68,46 @@ final class RetryState<T extends @Nullable Object> implements AttemptContext {
     }
 
     @Override
+    public Duration elapsed() {
+        return Duration.ofNanos(Math.max(0, spec.timing.nanoTime() - startNanos));
+    }
+
+    @Override
+    public Duration waitedSoFar() {
+        return Duration.ofNanos(waitedNanos);
+    }
+
+    @Override
     public boolean decideEarly(Verdict verdict) {
         earlyVerdict = verdict;
-        earlyDecision = verdict == Verdict.ACCEPT ? GIVE_UP : decide(verdict, null);
-        return earlyDecision != GIVE_UP;
+        Step step = verdict == Verdict.ACCEPT ? Step.ACCEPT : decide(verdict, null);
+        earlyStep = step;
+        return step instanceof Step.Retry;
     }
 
     /**
      * Judges how an attempt ended, honouring a decision the attempt made early (unless that decision returned the
-     * response and the attempt then failed anyway: that failure is judged afresh).
-     *
-     * @return {@link #ACCEPTED}, {@link #GIVE_UP} (then {@link #reason()} says why) or the wait before the next
-     *     attempt
+     * response and the attempt then failed anyway: that failure is judged afresh). Sets {@link #reason()} when it
+     * gives up.
      */
-    long settle(@Nullable T result, @Nullable Throwable failure) {
+    Step settle(@Nullable T result, @Nullable Throwable failure) {
         Verdict early = earlyVerdict;
+        Step earlyDecision = earlyStep;
         earlyVerdict = null;
-        if (early != null && (failure == null || earlyDecision != GIVE_UP)) {
+        earlyStep = null;
+        if (early != null && earlyDecision != null && (failure == null || earlyDecision instanceof Step.Retry)) {
             lastServerWaitNanos = early.serverWaitNanos;
             if (failure != null) {
-                remember(failure);
+                failures.add(failure, attempts);
             }
-            return early == Verdict.ACCEPT ? ACCEPTED : earlyDecision;
+            return earlyDecision;
         }
-        Verdict verdict = failure == null ? judgeResult(result) : judge.judgeFailure(failure);
+        Verdict verdict = failure == null ? judgeResult(result) : judgeFailure(failure);
         if (failure == null && verdict == Verdict.ACCEPT) {
-            return ACCEPTED;
+            return Step.ACCEPT;
         }
         lastServerWaitNanos = verdict.serverWaitNanos;
         return decide(verdict, failure);
-    }
-
-    @SuppressWarnings("NullAway") // without a failure, result is the attempt's own value (null only if T allows)
-    private Verdict judgeResult(@Nullable T result) {
-        return judge.judgeResult(result);
     }
 
     @Override
@@ -111,15 +118,43 @@ final class RetryState<T extends @Nullable Object> implements AttemptContext {
         return Math.max(0, spec.timeoutNanos - (spec.timing.nanoTime() - startNanos));
     }
 
+    private Verdict judgeFailure(Throwable failure) {
+        if (failure instanceof InterruptedException) {
+            // an interrupt is the caller's request to stop, whatever the rule says
+            return Verdict.stop(GiveUpReason.INTERRUPTED);
+        }
+        if (Faults.isFatal(failure)) {
+            return Verdict.stop(GiveUpReason.NOT_RETRYABLE);
+        }
+        try {
+            return judge.judgeFailure(failure, this);
+        } catch (Throwable ruleFailed) {
+            // a broken rule must not hide the failure it was asked about
+            Faults.rethrowIfVirtualMachineError(ruleFailed);
+            Faults.attach(failure, ruleFailed);
+            return Verdict.stop(GiveUpReason.NOT_RETRYABLE);
+        }
+    }
+
+    @SuppressWarnings("NullAway") // without a failure, result is the attempt's own value (null only if T allows)
+    private Verdict judgeResult(@Nullable T result) {
+        try {
+            return judge.judgeResult(result, this);
+        } catch (Throwable ruleFailed) {
+            // nothing to attach it to: the result goes back to the caller and the rule's fault is logged
+            Faults.rethrowIfVirtualMachineError(ruleFailed);
+            Listeners.report(judge, ruleFailed);
+            return Verdict.ACCEPT;
+        }
+    }
+
     /**
      * Decides after attempt {@code attempts} ended with {@code failure} (or a result) and got {@code verdict}.
-     *
-     * @return the wait in nanoseconds before the next attempt, or {@link #GIVE_UP}; then {@link #reason()} says
-     *     why
+     * Records the failure for the suppressed chain.
      */
-    private long decide(Verdict verdict, @Nullable Throwable failure) {
+    private Step decide(Verdict verdict, @Nullable Throwable failure) {
         if (failure != null) {
-            remember(failure);
+            failures.add(failure, attempts);
         }
         if (!verdict.isRetry()) {
             return giveUp(verdict.reason);
@@ -128,7 +163,7 @@ final class RetryState<T extends @Nullable Object> implements AttemptContext {
             return giveUp(GiveUpReason.ATTEMPTS);
         }
         if (switches.testing) {
-            return 0;
+            return Step.retry(0);
         }
         long wait = verdict.kind == Verdict.Kind.RETRY_AFTER
                 ? verdict.waitNanos
@@ -139,26 +174,41 @@ final class RetryState<T extends @Nullable Object> implements AttemptContext {
                 return giveUp(GiveUpReason.DEADLINE);
             }
         }
-        if (!spec.budget.tryAcquireRetry(budgetKey, Duration.ofNanos(wait))) {
+        if (!budgetGrants(wait, failure)) {
             return giveUp(GiveUpReason.BUDGET);
         }
-        return wait;
+        return Step.retry(wait);
     }
 
-    /** Why the last {@link #decide} gave up. */
+    private boolean budgetGrants(long waitNanos, @Nullable Throwable failure) {
+        try {
+            return spec.budget.tryAcquireRetry(budgetKey, Duration.ofNanos(waitNanos));
+        } catch (Throwable budgetFailed) {
+            // a budget that cannot answer grants nothing
+            Faults.rethrowIfVirtualMachineError(budgetFailed);
+            if (failure != null) {
+                Faults.attach(failure, budgetFailed);
+            } else {
+                Listeners.report(spec.budget, budgetFailed);
+            }
+            return false;
+        }
+    }
+
+    /** Why the last decision gave up. */
     GiveUpReason reason() {
         return reason;
     }
 
-    private long giveUp(GiveUpReason why) {
+    private Step giveUp(GiveUpReason why) {
         reason = why;
-        return GIVE_UP;
+        return Step.giveUp(why);
     }
 
     /** Notifies listeners of the retry about to wait {@code waitNanos}; returns their scope to close later. */
     @Nullable
     RetryScope retryScheduled(long waitNanos, @Nullable Throwable failure, @Nullable T result) {
-        int status = failure == null && result != null ? judge.statusOf(result) : 0;
+        int status = statusOf(failure, result);
         RetryEvent event = new RetryEvent(
                 spec.name,
                 attempts,
@@ -167,7 +217,7 @@ final class RetryState<T extends @Nullable Object> implements AttemptContext {
                 failure,
                 status == 0 ? OptionalInt.empty() : OptionalInt.of(status),
                 errorType(failure, status),
-                judge.target());
+                target());
         return Listeners.retryScheduled(spec.listeners, event);
     }
 
@@ -179,61 +229,71 @@ final class RetryState<T extends @Nullable Object> implements AttemptContext {
 
     /**
      * The exception to throw when the call ends with {@code failure}: the failure itself, with the earlier
-     * attempts' failures attached as suppressed.
+     * attempts' failures attached as suppressed (bounded, each instance once).
      */
     Throwable finalFailure(Throwable failure) {
-        List<Throwable> earlier = earlierFailures;
-        if (earlier != null) {
-            for (Throwable previous : earlier) {
-                if (previous != failure) {
-                    failure.addSuppressed(previous);
-                }
-            }
-            earlierFailures = null;
-        }
-        return failure;
+        return failures.attachTo(failure);
     }
 
-    /** Tells listeners that the call stops retrying for the reason {@link #settle} found. */
+    /** The latest attempt's failure, or {@code null} when every attempt so far gave a result. */
+    @Nullable
+    Throwable lastFailure() {
+        return failures.last();
+    }
+
+    /** Tells listeners that the call stops retrying for the reason the last decision found. */
     void gaveUp(@Nullable Throwable failure, @Nullable T result) {
         gaveUp(reason, failure, result);
     }
 
     /** Tells listeners that the call stops retrying for {@code why}. */
     void gaveUp(GiveUpReason why, @Nullable Throwable failure, @Nullable T result) {
+        reason = why;
         long serverWaitNanos = lastServerWaitNanos;
-        int status = failure == null && result != null ? judge.statusOf(result) : 0;
+        int status = statusOf(failure, result);
         GiveUpEvent event = new GiveUpEvent(
                 spec.name,
                 why,
                 attempts,
-                Duration.ofNanos(Math.max(0, spec.timing.nanoTime() - startNanos)),
+                elapsed(),
                 failure,
                 status == 0 ? OptionalInt.empty() : OptionalInt.of(status),
                 errorType(failure, status),
-                judge.target(),
+                target(),
                 serverWaitNanos < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(serverWaitNanos)));
         Listeners.gaveUp(spec.listeners, event);
     }
 
-    @Nullable
-    Throwable lastFailure() {
-        return lastFailure;
+    /** Releases a result that will not reach the caller (retried, or its call cancelled); never throws. */
+    void release(@Nullable T result) {
+        if (result == null) {
+            return;
+        }
+        try {
+            judge.release(result);
+        } catch (Throwable releaseFailed) {
+            // releasing is best effort: a failure to drain only costs the connection
+            Faults.rethrowIfVirtualMachineError(releaseFailed);
+        }
     }
 
-    private void remember(Throwable failure) {
-        Throwable previous = lastFailure;
-        if (previous != null && previous != failure) {
-            List<Throwable> earlier = earlierFailures;
-            if (earlier == null) {
-                earlier = new ArrayList<>(4);
-                earlierFailures = earlier;
-            }
-            if (earlier.size() < MAX_SUPPRESSED && !earlier.contains(previous)) {
-                earlier.add(previous);
-            }
+    private int statusOf(@Nullable Throwable failure, @Nullable T result) {
+        if (failure != null || result == null) {
+            return 0;
         }
-        lastFailure = failure;
+        try {
+            return judge.statusOf(result);
+        } catch (RuntimeException unreadable) {
+            return 0;
+        }
+    }
+
+    private @Nullable String target() {
+        try {
+            return judge.target();
+        } catch (RuntimeException undescribable) {
+            return null;
+        }
     }
 
     private static String errorType(@Nullable Throwable failure, int status) {

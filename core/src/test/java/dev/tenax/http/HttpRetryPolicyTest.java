@@ -13,7 +13,7 @@ class HttpRetryPolicyTest {
     void defaultsFollowTheDesign() {
         HttpRetryPolicy policy = HttpRetryPolicy.defaults();
 
-        assertThat(policy.attempts()).contains(10);
+        assertThat(policy.attempts()).hasValue(10);
         assertThat(policy.timeout()).contains(Duration.ofSeconds(45));
         assertThat(policy.maxRetryAfter()).isEqualTo(Duration.ofSeconds(45));
         assertThat(policy.longRetryAfter()).isEqualTo(LongRetryAfter.GIVE_UP);

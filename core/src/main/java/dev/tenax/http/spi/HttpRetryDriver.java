@@ -4,6 +4,7 @@ import dev.tenax.http.HttpRetryPolicy;
 import dev.tenax.internal.AsyncEngine;
 import dev.tenax.internal.BlockingEngine;
 import dev.tenax.internal.Sneaky;
+import dev.tenax.internal.Switches;
 import dev.tenax.internal.http.HttpJudge;
 import dev.tenax.internal.http.HttpPolicies;
 import dev.tenax.internal.http.HttpRules;
@@ -98,9 +99,11 @@ public final class HttpRetryDriver {
             FailureClassifier failures,
             AsyncHttpAttempt<R> attempt) {
         HttpRules rules = HttpPolicies.rules(policy);
-        HttpJudge<R> judge = new HttpJudge<>(rules, request, responses, failures, HttpJudge.InterruptAs.INTERRUPTED_IO);
+        Switches switches = Switches.current();
+        HttpJudge<R> judge = new HttpJudge<>(
+                rules, request, responses, failures, HttpJudge.InterruptAs.INTERRUPTED_IO, switches);
         return AsyncEngine.execute(
-                rules.spec(), judge, context -> attempt.start(judge.context(context)), judge.budgetKey());
+                rules.spec(), judge, context -> attempt.start(judge.context(context)), judge.budgetKey(), switches);
     }
 
     private static <R> R run(
@@ -112,10 +115,15 @@ public final class HttpRetryDriver {
             HttpJudge.InterruptAs interruptAs)
             throws IOException, InterruptedException {
         HttpRules rules = HttpPolicies.rules(policy);
-        HttpJudge<R> judge = new HttpJudge<>(rules, request, responses, failures, interruptAs);
+        Switches switches = Switches.current();
+        HttpJudge<R> judge = new HttpJudge<>(rules, request, responses, failures, interruptAs, switches);
         try {
             return BlockingEngine.execute(
-                    rules.spec(), judge, context -> attempt.send(judge.context(context)), judge.budgetKey());
+                    rules.spec(),
+                    judge,
+                    context -> attempt.send(judge.context(context)),
+                    judge.budgetKey(),
+                    switches);
         } catch (Throwable t) {
             // attempts throw only IOException, InterruptedException or unchecked: rethrown unchanged
             throw Sneaky.<IOException>rethrow(t);

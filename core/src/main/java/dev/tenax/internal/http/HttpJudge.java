@@ -1,6 +1,7 @@
 package dev.tenax.internal.http;
 
 import dev.tenax.GiveUpReason;
+import dev.tenax.RetryContext;
 import dev.tenax.RetryDecision;
 import dev.tenax.http.HttpRetryPredicate;
 import dev.tenax.http.spi.FailureClassifier;
@@ -11,6 +12,7 @@ import dev.tenax.http.spi.ResponseAccess;
 import dev.tenax.http.spi.TransportFailureKind;
 import dev.tenax.internal.AttemptContext;
 import dev.tenax.internal.Durations;
+import dev.tenax.internal.Faults;
 import dev.tenax.internal.Judge;
 import dev.tenax.internal.Switches;
 import dev.tenax.internal.Verdict;
@@ -36,21 +38,26 @@ public final class HttpJudge<R> implements Judge<R> {
     private final ResponseAccess<R> responses;
     private final FailureClassifier failures;
     private final InterruptAs interruptAs;
+    private final Switches switches;
     private final boolean mayResend;
     private @Nullable String target;
-    private int attemptNumber = 1;
 
+    /**
+     * @param switches the call's switches, read once when it started (a call never re-reads them)
+     */
     public HttpJudge(
             HttpRules rules,
             HttpRequestInfo request,
             ResponseAccess<R> responses,
             FailureClassifier failures,
-            InterruptAs interruptAs) {
+            InterruptAs interruptAs,
+            Switches switches) {
         this.rules = rules;
         this.request = request;
         this.responses = responses;
         this.failures = failures;
         this.interruptAs = interruptAs;
+        this.switches = switches;
         this.mayResend = Idempotency.mayResend(request, rules.retryNonIdempotent());
     }
 
@@ -61,7 +68,6 @@ public final class HttpJudge<R> implements Judge<R> {
 
     /** Wraps the engine's context for the adapter's attempt. */
     public HttpAttemptContext context(AttemptContext engine) {
-        attemptNumber = engine.attemptNumber();
         return new HttpAttemptContext() {
             @Override
             public long remainingNanos() {
@@ -75,18 +81,27 @@ public final class HttpJudge<R> implements Judge<R> {
 
             @Override
             public boolean retryOnHeaders(int status, HeaderLookup headers) {
-                return engine.decideEarly(judgeResponse(status, headers));
+                Verdict verdict;
+                try {
+                    verdict = judgeResponse(status, headers, engine.attemptNumber());
+                } catch (Throwable predicateBug) {
+                    Faults.rethrowIfVirtualMachineError(predicateBug);
+                    verdict = Verdict.ACCEPT; // the response goes to the caller, as with any rule that throws
+                }
+                return engine.decideEarly(verdict);
             }
         };
     }
 
     @Override
-    public Verdict judgeResult(R response) {
-        return judgeResponse(responses.status(response), name -> responses.header(response, name));
+    public Verdict judgeResult(R response, RetryContext call) {
+        return judgeResponse(
+                responses.status(response), name -> responses.header(response, name), call.attemptNumber());
     }
 
     @Override
-    public Verdict judgeFailure(Throwable failure) {
+    public Verdict judgeFailure(Throwable failure, RetryContext call) {
+        int attemptNumber = call.attemptNumber();
         TransportFailureKind kind = classify(failure);
         RetryDecision decision = kind == TransportFailureKind.PERMANENT ? RetryDecision.stop() : RetryDecision.retry();
         HttpRetryPredicate predicate = rules.predicate();
@@ -107,7 +122,7 @@ public final class HttpJudge<R> implements Judge<R> {
         return waitFor(decision, ServerHints.NONE);
     }
 
-    Verdict judgeResponse(int status, HeaderLookup headers) {
+    Verdict judgeResponse(int status, HeaderLookup headers, int attemptNumber) {
         boolean listed = rules.retriesStatus(status);
         HttpRetryPredicate predicate = rules.predicate();
         long hint = listed || predicate != null
@@ -149,7 +164,7 @@ public final class HttpJudge<R> implements Judge<R> {
             return Verdict.RETRY;
         }
         long max = rules.maxRetryAfterNanos();
-        if (serverWait > max && !Switches.current().testing) {
+        if (serverWait > max && !switches.testing) {
             switch (rules.longRetryAfter()) {
                 case GIVE_UP:
                     return Verdict.stop(GiveUpReason.HINT_TOO_LONG, serverWait);
@@ -168,8 +183,9 @@ public final class HttpJudge<R> implements Judge<R> {
         TransportFailureKind kind;
         try {
             kind = failures.classify(failure);
-        } catch (RuntimeException classifierBug) {
-            failure.addSuppressed(classifierBug);
+        } catch (Throwable classifierBug) {
+            Faults.rethrowIfVirtualMachineError(classifierBug);
+            Faults.attach(failure, classifierBug);
             return TransportFailureKind.PERMANENT;
         }
         return kind != null ? kind : JdkFailureRules.classify(failure);
@@ -179,8 +195,10 @@ public final class HttpJudge<R> implements Judge<R> {
         try {
             RetryDecision decision = predicate.decide(outcome);
             return decision == null ? RetryDecision.stop() : decision;
-        } catch (RuntimeException predicateBug) {
-            outcome.failure().ifPresent(f -> f.addSuppressed(predicateBug));
+        } catch (Throwable predicateBug) {
+            // a broken predicate must not hide the failure it was asked about
+            Faults.rethrowIfVirtualMachineError(predicateBug);
+            outcome.failure().ifPresent(f -> Faults.attach(f, predicateBug));
             return RetryDecision.stop();
         }
     }

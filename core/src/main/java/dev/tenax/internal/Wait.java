@@ -1,0 +1,158 @@
+package dev.tenax.internal;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One asynchronous wait between two attempts, from its timer to the hand-off of the next attempt to the executor.
+ * Exactly one of three things ends it: the next attempt starts, the call is cancelled, or the hand-off fails.
+ *
+ * <p>A scheduler or executor of the user's may reject the task (then the call ends at once) or accept it and
+ * drop it later ({@code shutdownNow()} returns queued tasks without running or cancelling them). Nothing tells
+ * anyone about the second case, so when the policy has a scheduler or executor of its own, a watch on Tenax's
+ * scheduler looks, {@value #CHECK_SECONDS} s after the wait should have ended and every {@value #CHECK_SECONDS} s
+ * after that, whether the task can still run; if its executor has terminated (or cancelled it), the call ends
+ * with the last failure and a {@link RejectedExecutionException} attached. Tenax's own scheduler and executor are
+ * never shut down, so they need no watch.
+ */
+final class Wait implements Runnable {
+    static final long CHECK_SECONDS = 1;
+    private static final long CHECK_NANOS = TimeUnit.SECONDS.toNanos(CHECK_SECONDS);
+
+    private static final int WAITING = 0;
+    private static final int HANDED_OVER = 1;
+    private static final int STARTED = 2;
+    private static final int ENDED = 3;
+
+    private final AsyncEngine<?> engine;
+    private final RetrySpec spec;
+    private final AtomicInteger phase = new AtomicInteger(WAITING);
+    private volatile @Nullable Future<?> timer;
+    private volatile @Nullable Future<?> watch;
+
+    Wait(AsyncEngine<?> engine, RetrySpec spec) {
+        this.engine = engine;
+        this.spec = spec;
+    }
+
+    /** Starts the timer (in testing mode there is no wait: the next attempt is handed over at once). */
+    void start(long nanos, boolean testing) {
+        if (testing) {
+            run();
+            return;
+        }
+        try {
+            timer = spec.timing.schedule(spec.scheduler(), this, nanos);
+        } catch (Throwable rejected) {
+            Faults.rethrowIfVirtualMachineError(rejected);
+            if (phase.compareAndSet(WAITING, ENDED)) {
+                engine.handOffFailed(this, rejected);
+            }
+            return;
+        }
+        if (phase.get() == ENDED) {
+            cancelFutures(); // cancelled before the timer existed
+            return;
+        }
+        if (spec.hasOwnExecutors()) {
+            watchAfter(Durations.saturatedAdd(Math.max(0, nanos), CHECK_NANOS));
+        }
+    }
+
+    /** The timer fired: hand the next attempt to the executor, so that the scheduler's thread runs no user code. */
+    @Override
+    public void run() {
+        if (!phase.compareAndSet(WAITING, HANDED_OVER)) {
+            return;
+        }
+        try {
+            spec.executor().execute(this::begin);
+        } catch (Throwable rejected) {
+            Faults.rethrowIfVirtualMachineError(rejected);
+            if (phase.compareAndSet(HANDED_OVER, ENDED)) {
+                engine.handOffFailed(this, rejected);
+            }
+        }
+    }
+
+    private void begin() {
+        if (phase.compareAndSet(HANDED_OVER, STARTED)) {
+            Future<?> w = watch;
+            if (w != null) {
+                w.cancel(false);
+            }
+            engine.startNext(this);
+        }
+    }
+
+    /** The call was cancelled: the next attempt must not start. */
+    void cancel() {
+        for (; ; ) {
+            int p = phase.get();
+            if (p == STARTED || p == ENDED) {
+                break;
+            }
+            if (phase.compareAndSet(p, ENDED)) {
+                break;
+            }
+        }
+        cancelFutures();
+    }
+
+    private void cancelFutures() {
+        Future<?> t = timer;
+        if (t != null) {
+            t.cancel(false);
+        }
+        Future<?> w = watch;
+        if (w != null) {
+            w.cancel(false);
+        }
+    }
+
+    private void watchAfter(long nanos) {
+        try {
+            watch = DefaultScheduler.get().schedule(this::check, nanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException impossible) {
+            // Tenax's own scheduler is never shut down
+        }
+        if (phase.get() >= STARTED) {
+            Future<?> w = watch;
+            if (w != null) {
+                w.cancel(false);
+            }
+        }
+    }
+
+    /** The watch: has the task been dropped by a scheduler or executor that will never run it? */
+    private void check() {
+        int p = phase.get();
+        if (p >= STARTED) {
+            return;
+        }
+        if (!dropped(p)) {
+            watchAfter(CHECK_NANOS);
+            return;
+        }
+        if (phase.compareAndSet(p, ENDED)) {
+            engine.handOffFailed(
+                    this,
+                    new RejectedExecutionException(
+                            p == WAITING
+                                    ? "the scheduler was shut down during the wait before a retry"
+                                    : "the executor was shut down before the retry started"));
+        }
+    }
+
+    private boolean dropped(int p) {
+        if (p == WAITING) {
+            Future<?> t = timer;
+            return (t != null && t.isCancelled()) || spec.scheduler().isTerminated();
+        }
+        return spec.executor() instanceof ExecutorService executor && executor.isTerminated();
+    }
+}
