@@ -252,7 +252,7 @@ public final class RetryPolicy {
         Objects.requireNonNull(operation, "operation");
         Switches switches = Switches.current();
         if (!switches.active) {
-            return AsyncEngine.execute(spec, typedJudge(), context -> operation.get(), spec.name, switches);
+            return AsyncEngine.execute(spec, typedJudge(), context -> operation.get(), spec.name, switches, null);
         }
         long start = BlockingEngine.startTime(spec, switches);
         BlockingEngine.onRequest(spec, switches, spec.name);
@@ -282,7 +282,7 @@ public final class RetryPolicy {
         Switches switches = Switches.current();
         Judge<T> results = new ResultJudge<>(judge, retryIf);
         if (!switches.active) {
-            return AsyncEngine.execute(spec, results, context -> operation.get(), spec.name, switches);
+            return AsyncEngine.execute(spec, results, context -> operation.get(), spec.name, switches, null);
         }
         long start = BlockingEngine.startTime(spec, switches);
         BlockingEngine.onRequest(spec, switches, spec.name);

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -37,6 +38,7 @@ public final class AsyncEngine<T extends @Nullable Object> implements BiConsumer
     private final RetrySpec spec;
     private final AsyncAttempt<T> attempt;
     private final RetryState<T> state;
+    private final Executor executor;
     private final CompletableFuture<T> result = new CompletableFuture<>();
     /** The creating thread owns the state first. */
     private final AtomicInteger owner = new AtomicInteger(BUSY);
@@ -47,21 +49,32 @@ public final class AsyncEngine<T extends @Nullable Object> implements BiConsumer
     /** Written and read by owners only. */
     private long currentWait;
 
-    private AsyncEngine(RetrySpec spec, AsyncAttempt<T> attempt, RetryState<T> state) {
+    private AsyncEngine(RetrySpec spec, AsyncAttempt<T> attempt, RetryState<T> state, Executor executor) {
         this.spec = spec;
         this.attempt = attempt;
         this.state = state;
+        this.executor = executor;
     }
 
-    /** Starts the call; the returned future completes with the accepted result or the final failure. */
+    /**
+     * Starts the call; the returned future completes with the accepted result or the final failure.
+     *
+     * @param clientExecutor where the client runs its own callbacks, used for retries when the policy names no
+     *     executor; {@code null} when the client has none
+     */
     public static <T extends @Nullable Object> CompletableFuture<T> execute(
-            RetrySpec spec, Judge<T> judge, AsyncAttempt<T> attempt, String budgetKey, Switches switches) {
+            RetrySpec spec,
+            Judge<T> judge,
+            AsyncAttempt<T> attempt,
+            String budgetKey,
+            Switches switches,
+            @Nullable Executor clientExecutor) {
         if (!switches.active) {
             return startOnce(attempt);
         }
         long start = BlockingEngine.startTime(spec, switches);
         BlockingEngine.onRequest(spec, switches, budgetKey);
-        AsyncEngine<T> engine = create(spec, judge, attempt, budgetKey, switches, start);
+        AsyncEngine<T> engine = create(spec, judge, attempt, budgetKey, switches, start, clientExecutor);
         engine.follow(engine.startGuarded());
         return engine.result;
     }
@@ -78,15 +91,24 @@ public final class AsyncEngine<T extends @Nullable Object> implements BiConsumer
             Switches switches,
             long start,
             CompletionStage<T> firstStage) {
-        AsyncEngine<T> engine = create(spec, judge, attempt, budgetKey, switches, start);
+        AsyncEngine<T> engine = create(spec, judge, attempt, budgetKey, switches, start, null);
         engine.follow(firstStage);
         return engine.result;
     }
 
     private static <T extends @Nullable Object> AsyncEngine<T> create(
-            RetrySpec spec, Judge<T> judge, AsyncAttempt<T> attempt, String budgetKey, Switches switches, long start) {
-        AsyncEngine<T> engine =
-                new AsyncEngine<>(spec, attempt, new RetryState<>(spec, judge, switches, budgetKey, start));
+            RetrySpec spec,
+            Judge<T> judge,
+            AsyncAttempt<T> attempt,
+            String budgetKey,
+            Switches switches,
+            long start,
+            @Nullable Executor clientExecutor) {
+        AsyncEngine<T> engine = new AsyncEngine<>(
+                spec,
+                attempt,
+                new RetryState<>(spec, judge, switches, budgetKey, start),
+                spec.executor(clientExecutor));
         // the dependent future is not needed: the callback only reacts to an outside completion
         CompletableFuture<T> unused = engine.result.whenComplete((value, failure) -> engine.resultCompleted());
         return engine;
@@ -157,7 +179,7 @@ public final class AsyncEngine<T extends @Nullable Object> implements BiConsumer
             state.release(outcome);
             scope.set(state.retryScheduled(retry.waitNanos(), failure, outcome));
             currentWait = retry.waitNanos();
-            Wait wait = new Wait(this, spec);
+            Wait wait = new Wait(this, spec, executor);
             pendingWait.set(wait);
             leave();
             // from here on the state is not ours: the wait (or whoever ends the call) takes it next
@@ -197,8 +219,8 @@ public final class AsyncEngine<T extends @Nullable Object> implements BiConsumer
         pendingWait.compareAndSet(wait, null);
         RejectedExecutionException rejected = cause instanceof RejectedExecutionException r
                 ? r
-                : new RejectedExecutionException("the wait before retry " + state.attemptNumber() + " was dropped",
-                        cause);
+                : new RejectedExecutionException(
+                        "the wait before retry " + state.attemptNumber() + " was dropped", cause);
         fail(rejected, GiveUpReason.SHUTDOWN);
     }
 

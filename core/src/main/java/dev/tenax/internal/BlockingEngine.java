@@ -32,8 +32,7 @@ public final class BlockingEngine {
 
     /** Runs {@code attempt} under {@code spec} and the call's {@code switches}, judging each outcome. */
     public static <T extends @Nullable Object> T execute(
-            RetrySpec spec, Judge<T> judge, Attempt<T> attempt, String budgetKey, Switches switches)
-            throws Throwable {
+            RetrySpec spec, Judge<T> judge, Attempt<T> attempt, String budgetKey, Switches switches) throws Throwable {
         if (!switches.active) {
             return attempt.run(SingleAttempt.INSTANCE);
         }

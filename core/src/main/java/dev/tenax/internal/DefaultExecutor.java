@@ -53,11 +53,12 @@ public final class DefaultExecutor {
 
         private static Executor daemonPool() {
             AtomicInteger count = new AtomicInteger();
-            return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
-                Thread thread = new Thread(task, "tenax-attempt-" + count.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            });
+            return new ThreadPoolExecutor(
+                    0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
+                        Thread thread = new Thread(task, "tenax-attempt-" + count.incrementAndGet());
+                        thread.setDaemon(true);
+                        return thread;
+                    });
         }
     }
 }

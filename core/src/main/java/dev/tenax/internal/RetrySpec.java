@@ -77,15 +77,21 @@ public final class RetrySpec {
         return own != null ? own : DefaultScheduler.get();
     }
 
-    /** Where asynchronous retries start: the policy's executor, or {@link DefaultExecutor}. */
-    public Executor executor() {
+    /**
+     * Where asynchronous retries start: the policy's executor, else the client's own ({@code clientExecutor},
+     * when the call has one), else {@link DefaultExecutor}.
+     */
+    public Executor executor(@Nullable Executor clientExecutor) {
         Executor own = executor;
-        return own != null ? own : DefaultExecutor.get();
+        if (own != null) {
+            return own;
+        }
+        return clientExecutor != null ? clientExecutor : DefaultExecutor.get();
     }
 
-    /** Whether the user gave a scheduler or an executor, which might be shut down under a waiting call. */
-    boolean hasOwnExecutors() {
-        return scheduler != null || executor != null;
+    /** Whether the policy has a scheduler of its own, which might be shut down under a waiting call. */
+    boolean hasOwnScheduler() {
+        return scheduler != null;
     }
 
     /** A builder holding these settings, to derive a new spec. */

@@ -1,5 +1,6 @@
 package dev.tenax.internal;
 
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -14,10 +15,10 @@ import org.jspecify.annotations.Nullable;
  * <p>A scheduler or executor of the user's may reject the task (then the call ends at once) or accept it and
  * drop it later ({@code shutdownNow()} returns queued tasks without running or cancelling them). Nothing tells
  * anyone about the second case, so when the policy has a scheduler or executor of its own, a watch on Tenax's
- * scheduler looks, {@value #CHECK_SECONDS} s after the wait should have ended and every {@value #CHECK_SECONDS} s
- * after that, whether the task can still run; if its executor has terminated (or cancelled it), the call ends
- * with the last failure and a {@link RejectedExecutionException} attached. Tenax's own scheduler and executor are
- * never shut down, so they need no watch.
+ * scheduler looks every {@value #CHECK_SECONDS} s, until the next attempt starts, whether the task can still run;
+ * if its scheduler or executor has terminated (or cancelled it), the call ends with the last failure and a
+ * {@link RejectedExecutionException} attached. Tenax's own scheduler and executor are never shut down, so they
+ * need no watch.
  */
 final class Wait implements Runnable {
     static final long CHECK_SECONDS = 1;
@@ -30,13 +31,15 @@ final class Wait implements Runnable {
 
     private final AsyncEngine<?> engine;
     private final RetrySpec spec;
+    private final Executor executor;
     private final AtomicInteger phase = new AtomicInteger(WAITING);
     private volatile @Nullable Future<?> timer;
     private volatile @Nullable Future<?> watch;
 
-    Wait(AsyncEngine<?> engine, RetrySpec spec) {
+    Wait(AsyncEngine<?> engine, RetrySpec spec, Executor executor) {
         this.engine = engine;
         this.spec = spec;
+        this.executor = executor;
     }
 
     /** Starts the timer (in testing mode there is no wait: the next attempt is handed over at once). */
@@ -58,8 +61,8 @@ final class Wait implements Runnable {
             cancelFutures(); // cancelled before the timer existed
             return;
         }
-        if (spec.hasOwnExecutors()) {
-            watchAfter(Durations.saturatedAdd(Math.max(0, nanos), CHECK_NANOS));
+        if (spec.hasOwnScheduler() || executor != DefaultExecutor.get()) {
+            watchAfter(CHECK_NANOS);
         }
     }
 
@@ -70,7 +73,7 @@ final class Wait implements Runnable {
             return;
         }
         try {
-            spec.executor().execute(this::begin);
+            executor.execute(this::begin);
         } catch (Throwable rejected) {
             Faults.rethrowIfVirtualMachineError(rejected);
             if (phase.compareAndSet(HANDED_OVER, ENDED)) {
@@ -153,6 +156,6 @@ final class Wait implements Runnable {
             Future<?> t = timer;
             return (t != null && t.isCancelled()) || spec.scheduler().isTerminated();
         }
-        return spec.executor() instanceof ExecutorService executor && executor.isTerminated();
+        return executor instanceof ExecutorService service && service.isTerminated();
     }
 }

@@ -19,7 +19,7 @@ class HttpGuideTest {
                 .timeout(Duration.ofSeconds(10))
                 .build(); // HttpRetryPolicy.defaults() == HttpRetryPolicy.builder().build()
         // endregion
-        assertThat(policy.attempts()).contains(5);
+        assertThat(policy.attempts()).hasValue(5);
     }
 
     @Test

@@ -29,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
@@ -183,6 +184,86 @@ class TutorialGuideTest {
         Flaky failing = new Flaky(new IllegalStateException("bug"));
         assertThatThrownBy(() -> policy.call(failing::fetch)).isInstanceOf(IllegalStateException.class);
         assertThat(failing.calls).hasValue(1);
+    }
+
+    /** A job a server computes; the client polls until it is done. */
+    record Job(String id, boolean done) {}
+
+    @Test
+    void retryOnAResult() throws IOException {
+        AtomicInteger polls = new AtomicInteger();
+        Supplier<Job> jobs = () -> new Job("42", polls.incrementAndGet() >= 3);
+        RetryPolicy policy = RetryPolicy.on(IOException.class).attempts(5).build();
+        // region tutorial-on-result
+        Job job = policy.call(() -> jobs.get(), j -> !j.done()); // retried while not done
+        // endregion
+
+        assertThat(job.done()).isTrue();
+        assertThat(polls).hasValue(3);
+        assertThat(policy.call(() -> new Job("7", false), j -> !j.done()))
+                .as("the last result comes back when the attempts run out")
+                .isEqualTo(new Job("7", false));
+    }
+
+    @Test
+    void hookWithTheCallsContext() throws IOException {
+        Flaky client = new Flaky(new IOException("reset"), new IOException("reset"));
+        // region tutorial-on-decide-context
+        RetryPolicy policy = RetryPolicy.onDecide((e, call) -> e instanceof IOException
+                        // a wait of 1 s times 2^(n-1), times a random factor from 0.5 to 1.5
+                        ? RetryDecision.retryAfter(Duration.ofMillis((long)
+                                (1000L * (1L << Math.min(call.attemptNumber() - 1, 20)) * (0.5 + Math.random()))))
+                        : RetryDecision.stop())
+                .build();
+        // endregion
+
+        assertThat(policy.call(client::fetch)).isEqualTo("ok");
+        assertThat(time.waits().get(0)).isBetween(Duration.ofMillis(500), Duration.ofMillis(1500));
+        assertThat(time.waits().get(1)).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(3));
+    }
+
+    @Test
+    void oneSetOfSettingsForSeveralRules() throws IOException {
+        // region tutorial-settings-rules
+        RetryPolicy settings = RetryPolicy.on(IOException.class) // settings shared by several rules
+                .attempts(5)
+                .timeout(Duration.ofSeconds(10))
+                .name("inventory")
+                .build();
+        RetryPolicy onTimeouts =
+                settings.toBuilder().on(SocketTimeoutException.class).build();
+        RetryPolicy onStatus = settings.toBuilder()
+                .onIf(e -> e instanceof StatusException s && s.status() == 503)
+                .build();
+        // endregion
+
+        Flaky timeouts = new Flaky(new SocketTimeoutException("read"), new ConnectException("refused"));
+        assertThatThrownBy(() -> onTimeouts.call(timeouts::fetch)).isInstanceOf(ConnectException.class);
+        assertThat(timeouts.calls).hasValue(2);
+        assertThat(onStatus.call(new Flaky(new StatusException(503))::fetch)).isEqualTo("ok");
+        assertThat(onStatus.name()).isEqualTo("inventory");
+    }
+
+    @Test
+    void errorsAndInterruptsAreNeverRetried() {
+        // region tutorial-never-retried
+        RetryPolicy everything = RetryPolicy.on(Throwable.class).build(); // even so:
+        // an OutOfMemoryError, a StackOverflowError or a NoClassDefFoundError is thrown after one attempt,
+        // and so is an InterruptedException (the thread's interrupt flag is set again)
+        // endregion
+        AtomicInteger attempts = new AtomicInteger();
+        assertThatThrownBy(() -> everything.run(() -> {
+                    attempts.incrementAndGet();
+                    throw new OutOfMemoryError("test");
+                }))
+                .isInstanceOf(OutOfMemoryError.class);
+        assertThatThrownBy(() -> everything.run(() -> {
+                    attempts.incrementAndGet();
+                    throw new InterruptedException("test");
+                }))
+                .isInstanceOf(InterruptedException.class);
+        assertThat(Thread.interrupted()).isTrue();
+        assertThat(attempts).hasValue(2);
     }
 
     @Test
@@ -403,8 +484,8 @@ class TutorialGuideTest {
         // endregion
 
         assertThat(patient.name()).isEqualTo("reports");
-        assertThat(patient.attempts()).contains(20);
-        assertThat(base.attempts()).contains(10);
+        assertThat(patient.attempts()).hasValue(20);
+        assertThat(base.attempts()).hasValue(10);
     }
 
     @Test

@@ -164,7 +164,7 @@ public final class RetryingHttpClient extends HttpClient {
         Objects.requireNonNull(responseBodyHandler, "responseBodyHandler");
         return HttpRetryDriver.executeInterruptibly(
                 policy,
-                new JdkRequestInfo(request),
+                new JdkRequestInfo(request, null),
                 JdkResponses.<T>get(),
                 failures,
                 attempt -> client.send(
@@ -193,7 +193,7 @@ public final class RetryingHttpClient extends HttpClient {
         Objects.requireNonNull(responseBodyHandler, "responseBodyHandler");
         return HttpRetryDriver.executeAsync(
                 policy,
-                new JdkRequestInfo(request),
+                new JdkRequestInfo(request, client.executor().orElse(null)),
                 JdkResponses.<T>get(),
                 failures,
                 attempt -> client.sendAsync(

@@ -1,6 +1,7 @@
 package dev.tenax.http.spi;
 
 import java.net.URI;
+import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 
 /** What the engine needs to know about a request. Implementations are views over the client's request. */
@@ -46,5 +47,16 @@ public interface HttpRequestInfo {
     /** Whether {@link #isCancelled()} is meaningful for this client; {@code false} by default. */
     default boolean cancellable() {
         return false;
+    }
+
+    /**
+     * Where the client runs its own asynchronous work, or {@code null} (the default) when it has no executor of
+     * its own. An asynchronous call whose policy names no executor starts its retries there, so that they run
+     * where the client's callbacks run; otherwise on Tenax's default executor.
+     *
+     * @return the client's executor, or {@code null}
+     */
+    default @Nullable Executor clientExecutor() {
+        return null;
     }
 }

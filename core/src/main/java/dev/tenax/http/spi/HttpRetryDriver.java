@@ -100,10 +100,15 @@ public final class HttpRetryDriver {
             AsyncHttpAttempt<R> attempt) {
         HttpRules rules = HttpPolicies.rules(policy);
         Switches switches = Switches.current();
-        HttpJudge<R> judge = new HttpJudge<>(
-                rules, request, responses, failures, HttpJudge.InterruptAs.INTERRUPTED_IO, switches);
+        HttpJudge<R> judge =
+                new HttpJudge<>(rules, request, responses, failures, HttpJudge.InterruptAs.INTERRUPTED_IO, switches);
         return AsyncEngine.execute(
-                rules.spec(), judge, context -> attempt.start(judge.context(context)), judge.budgetKey(), switches);
+                rules.spec(),
+                judge,
+                context -> attempt.start(judge.context(context)),
+                judge.budgetKey(),
+                switches,
+                request.clientExecutor());
     }
 
     private static <R> R run(
@@ -119,11 +124,7 @@ public final class HttpRetryDriver {
         HttpJudge<R> judge = new HttpJudge<>(rules, request, responses, failures, interruptAs, switches);
         try {
             return BlockingEngine.execute(
-                    rules.spec(),
-                    judge,
-                    context -> attempt.send(judge.context(context)),
-                    judge.budgetKey(),
-                    switches);
+                    rules.spec(), judge, context -> attempt.send(judge.context(context)), judge.budgetKey(), switches);
         } catch (Throwable t) {
             // attempts throw only IOException, InterruptedException or unchecked: rethrown unchanged
             throw Sneaky.<IOException>rethrow(t);
