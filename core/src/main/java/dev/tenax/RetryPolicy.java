@@ -257,9 +257,13 @@ public final class RetryPolicy {
         long start = BlockingEngine.startTime(spec, switches);
         BlockingEngine.onRequest(spec, switches, spec.name);
         CompletionStage<T> first = startFirst(operation);
-        if (first instanceof CompletableFuture<T> done && done.isDone() && !done.isCompletedExceptionally()) {
-            // succeeded at once: nothing to retry, nothing to build
-            return done;
+        // succeeded at once: nothing to retry, nothing to build (only a plain CompletableFuture is asked: a
+        // subclass, such as the minimal stage of completedStage(), may refuse isDone)
+        if (first.getClass() == CompletableFuture.class) {
+            CompletableFuture<T> done = (CompletableFuture<T>) first;
+            if (done.isDone() && !done.isCompletedExceptionally()) {
+                return done;
+            }
         }
         return AsyncEngine.resume(spec, typedJudge(), context -> operation.get(), spec.name, switches, start, first);
     }
@@ -326,7 +330,14 @@ public final class RetryPolicy {
         Objects.requireNonNull(operation, "operation");
         Map<K, CompletableFuture<V>> calls = new LinkedHashMap<>();
         for (K key : keys) {
-            calls.computeIfAbsent(key, k -> callAsync(() -> operation.apply(k)));
+            calls.computeIfAbsent(key, k -> {
+                try {
+                    return callAsync(() -> operation.apply(k));
+                } catch (RuntimeException | Error e) {
+                    // one key that cannot even start must not orphan the calls already started
+                    return CompletableFuture.failedFuture(e);
+                }
+            });
         }
         CompletableFuture<BatchResult<K, V>> batch = CompletableFuture.allOf(calls.values().stream()
                         .map(f -> f.handle((v, t) -> null))

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
@@ -19,17 +20,18 @@ import org.jspecify.annotations.Nullable;
  * DefaultExecutor}), never on the scheduler's thread.
  *
  * <p><b>Every returned future completes exactly once</b>, whatever user code does: a rule, budget, listener or
- * attempt that throws, a scheduler or executor that rejects or drops the wait (see {@link Wait}), a caller who
- * cancels or completes the future at any moment. Cancelling (or completing) the returned future cancels the
- * pending wait and the attempt in flight; no attempt starts after that, and one give-up event says so.
+ * attempt that throws, a scheduler or executor that rejects or drops the wait (see {@link Wait}), a stage that
+ * calls back twice, a caller who cancels or completes the future at any moment. Cancelling (or completing) the
+ * returned future cancels the pending wait and the attempt in flight; no attempt starts after that, and one
+ * give-up event says so.
  *
  * <p>Ownership: the retry state is touched only by the current <em>owner</em> — the thread that judges an
  * attempt's outcome or starts the next attempt — which takes {@link #owner} from {@code IDLE} to {@code BUSY} and
  * gives it back. An outside completion of the future while nobody owns the state ends the call at once; while
- * somebody does, it is noted ({@code BUSY_ENDED_OUTSIDE}) and the owner ends the call when it lets go. So the
- * state needs no lock, and no event is lost between two threads.
+ * somebody does, it is noted ({@code BUSY_ENDED_OUTSIDE}) and the owner ends the call when it lets go (or before
+ * it starts an attempt). So the state needs no lock, and no event is lost between two threads.
  */
-public final class AsyncEngine<T extends @Nullable Object> implements BiConsumer<T, Throwable> {
+public final class AsyncEngine<T extends @Nullable Object> {
     private static final int IDLE = 0;
     private static final int BUSY = 1;
     private static final int BUSY_ENDED_OUTSIDE = 2;
@@ -46,8 +48,16 @@ public final class AsyncEngine<T extends @Nullable Object> implements BiConsumer
     private final AtomicReference<@Nullable Wait> pendingWait = new AtomicReference<>();
     private final AtomicReference<@Nullable CompletionStage<T>> inFlight = new AtomicReference<>();
     private final AtomicReference<@Nullable RetryScope> scope = new AtomicReference<>();
-    /** Written and read by owners only. */
+
+    // written and read by owners only (each ordered after the previous by the owner CAS)
     private long currentWait;
+    private @Nullable T lastResult;
+    private boolean lastWasResult;
+
+    /** The thread inside {@link #startNext}, so that a retry handed back on the same stack is queued, not nested. */
+    private volatile @Nullable Thread startingOn;
+
+    private @Nullable Wait deferred;
 
     private AsyncEngine(RetrySpec spec, AsyncAttempt<T> attempt, RetryState<T> state, Executor executor) {
         this.spec = spec;
@@ -142,17 +152,28 @@ public final class AsyncEngine<T extends @Nullable Object> implements BiConsumer
     private void follow(CompletionStage<T> stage) {
         inFlight.set(stage);
         leave();
+        AttemptEnd end = new AttemptEnd();
         try {
-            stage.whenComplete(this);
+            stage.whenComplete(end);
         } catch (Throwable hostileStage) {
             // a stage that cannot even take a callback will never tell us its outcome
-            accept(null, hostileStage);
+            end.accept(null, hostileStage);
         }
     }
 
-    /** An attempt completed. */
-    @Override
-    public void accept(@Nullable T value, @Nullable Throwable thrown) {
+    /** An attempt's outcome, accepted once: a stage that calls back twice cannot judge one attempt twice. */
+    private final class AttemptEnd extends AtomicBoolean implements BiConsumer<T, Throwable> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void accept(@Nullable T value, @Nullable Throwable thrown) {
+            if (compareAndSet(false, true)) {
+                attemptCompleted(value, thrown);
+            }
+        }
+    }
+
+    private void attemptCompleted(@Nullable T value, @Nullable Throwable thrown) {
         inFlight.set(null);
         Throwable failure = unwrap(thrown);
         if (!acquire()) {
@@ -176,10 +197,12 @@ public final class AsyncEngine<T extends @Nullable Object> implements BiConsumer
             return;
         }
         if (step instanceof Step.Retry retry) {
+            lastWasResult = failure == null;
+            lastResult = failure == null ? outcome : null;
             state.release(outcome);
             scope.set(state.retryScheduled(retry.waitNanos(), failure, outcome));
             currentWait = retry.waitNanos();
-            Wait wait = new Wait(this, spec, executor);
+            Wait wait = new Wait(this, spec, executor, state.deadlineNanoTime());
             pendingWait.set(wait);
             leave();
             // from here on the state is not ours: the wait (or whoever ends the call) takes it next
@@ -192,6 +215,25 @@ public final class AsyncEngine<T extends @Nullable Object> implements BiConsumer
 
     /** The wait is over and the hand-off won: start the next attempt (on the executor's thread). */
     void startNext(Wait wait) {
+        if (startingOn == Thread.currentThread()) {
+            // handed back on the stack of an attempt that completed at once: run it when that stack unwinds
+            deferred = wait;
+            return;
+        }
+        startingOn = Thread.currentThread();
+        try {
+            Wait next = wait;
+            while (next != null) {
+                startAttempt(next);
+                next = deferred;
+                deferred = null;
+            }
+        } finally {
+            startingOn = null;
+        }
+    }
+
+    private void startAttempt(Wait wait) {
         if (!acquire()) {
             return;
         }
@@ -199,7 +241,18 @@ public final class AsyncEngine<T extends @Nullable Object> implements BiConsumer
         CompletionStage<T> stage;
         try {
             Listeners.close(scope.getAndSet(null));
+            if (result.isDone()) {
+                // ended by the caller while the scope closed: no attempt after a cancel
+                leave();
+                return;
+            }
+            if (state.deadlinePassed() && !(lastWasResult && state.judge().releasesResults())) {
+                // the wait ended late (a busy executor): no attempt starts after the deadline
+                giveUpWithLastOutcome(GiveUpReason.DEADLINE, null);
+                return;
+            }
             state.nextAttempt(currentWait);
+            lastResult = null;
             stage = startGuarded();
         } catch (Throwable fault) {
             fail(fault, GiveUpReason.NOT_RETRYABLE);
@@ -210,9 +263,19 @@ public final class AsyncEngine<T extends @Nullable Object> implements BiConsumer
 
     /**
      * The wait could not lead to an attempt: its scheduler or executor rejected it or was shut down with it
-     * pending. Ends the call with the last failure, the cause attached.
+     * pending, or the deadline passed before it started. Ends the call with the last outcome, the cause attached.
+     * Runs on Tenax's own executor, so that listeners and the caller's dependent stages never run on a scheduler
+     * thread.
      */
-    void handOffFailed(Wait wait, Throwable cause) {
+    void handOffFailed(Wait wait, Throwable cause, GiveUpReason reason) {
+        try {
+            DefaultExecutor.get().execute(() -> endAfterHandOff(wait, cause, reason));
+        } catch (Throwable impossible) {
+            endAfterHandOff(wait, cause, reason);
+        }
+    }
+
+    private void endAfterHandOff(Wait wait, Throwable cause, GiveUpReason reason) {
         if (!acquire()) {
             return;
         }
@@ -221,7 +284,37 @@ public final class AsyncEngine<T extends @Nullable Object> implements BiConsumer
                 ? r
                 : new RejectedExecutionException(
                         "the wait before retry " + state.attemptNumber() + " was dropped", cause);
-        fail(rejected, GiveUpReason.SHUTDOWN);
+        try {
+            Listeners.close(scope.getAndSet(null));
+            giveUpWithLastOutcome(reason, rejected);
+        } catch (Throwable fault) {
+            fail(fault, reason);
+        }
+    }
+
+    /**
+     * Ends the call (as owner) with the last attempt's outcome: its result when it gave one that is still usable,
+     * else its failure with {@code cause} attached, else {@code cause} itself.
+     */
+    private void giveUpWithLastOutcome(GiveUpReason reason, @Nullable Throwable cause) {
+        if (lastWasResult && !state.judge().releasesResults()) {
+            T value = lastResult;
+            safeGaveUp(reason, null, value);
+            finish(value, null);
+            return;
+        }
+        Throwable last = lastWasResult ? null : state.lastFailure();
+        if (last == null) {
+            Throwable outcome = cause != null ? cause : new IllegalStateException("no outcome to return");
+            safeGaveUp(reason, null, null);
+            finish(null, outcome);
+            return;
+        }
+        if (cause != null) {
+            Faults.attach(last, cause);
+        }
+        safeGaveUp(reason, last, null);
+        finish(null, state.finalFailure(last));
     }
 
     /** Ends the call (as owner) because of {@code fault}: the last failure, the fault attached, or the fault. */
@@ -234,12 +327,16 @@ public final class AsyncEngine<T extends @Nullable Object> implements BiConsumer
             Faults.attach(last, fault);
             outcome = state.finalFailure(last);
         }
+        safeGaveUp(reason, last, null); // once per call: a no-op if the give-up was already told
+        finish(null, outcome);
+    }
+
+    private void safeGaveUp(GiveUpReason reason, @Nullable Throwable failure, @Nullable T value) {
         try {
-            state.gaveUp(reason, last, null);
+            state.gaveUp(reason, failure, value);
         } catch (Throwable ignored) {
             // the give-up event is best effort here: the future must complete
         }
-        finish(null, outcome);
     }
 
     /** Completes the call (as owner), exactly once. */
@@ -254,19 +351,24 @@ public final class AsyncEngine<T extends @Nullable Object> implements BiConsumer
 
     /** The returned future completed: by us (nothing to do), or by the caller (cancel or complete). */
     private void resultCompleted() {
-        cancelPending();
+        // mark the call ended first: cancelling the stage below may call back on this very thread
+        boolean ownIt = false;
         for (; ; ) {
             int s = owner.get();
             if (s == DONE || s == BUSY_ENDED_OUTSIDE) {
-                return;
+                break;
             }
             if (s == IDLE && owner.compareAndSet(IDLE, DONE)) {
-                endedOutside();
-                return;
+                ownIt = true;
+                break;
             }
             if (s == BUSY && owner.compareAndSet(BUSY, BUSY_ENDED_OUTSIDE)) {
-                return; // the owner ends the call when it lets go
+                break; // the owner ends the call when it lets go
             }
+        }
+        cancelPending();
+        if (ownIt) {
+            endedOutside();
         }
     }
 
@@ -289,11 +391,7 @@ public final class AsyncEngine<T extends @Nullable Object> implements BiConsumer
     /** The caller ended the call; we own the state and the call. */
     private void endedOutside() {
         Listeners.close(scope.getAndSet(null));
-        try {
-            state.gaveUp(GiveUpReason.CANCELLED, state.lastFailure(), null);
-        } catch (Throwable ignored) {
-            // best effort: the call is already over for the caller
-        }
+        safeGaveUp(GiveUpReason.CANCELLED, state.lastFailure(), null);
     }
 
     private void cancelPending() {
@@ -310,7 +408,7 @@ public final class AsyncEngine<T extends @Nullable Object> implements BiConsumer
     private static void cancel(CompletionStage<?> stage) {
         try {
             stage.toCompletableFuture().cancel(true);
-        } catch (RuntimeException notCancellable) {
+        } catch (Throwable notCancellable) {
             // a stage that cannot be converted cannot be cancelled either; its outcome is discarded on arrival
         }
     }

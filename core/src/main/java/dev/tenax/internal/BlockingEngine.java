@@ -78,8 +78,21 @@ public final class BlockingEngine {
                 return resultOf(result);
             }
             if (step instanceof Step.Retry retry) {
+                // an interrupted caller stops here: no retry is announced, logged or counted
+                if (Thread.interrupted()) {
+                    return interrupted(state, failure, result, false, new InterruptedException("interrupted"));
+                }
                 state.release(result);
-                waitFor(state, retry.waitNanos(), failure, result);
+                try {
+                    waitFor(state, retry.waitNanos(), failure, result);
+                } catch (InterruptedException interrupt) {
+                    return interrupted(state, failure, result, true, interrupt);
+                }
+                if (state.deadlinePassed() && !(failure == null && state.judge().releasesResults())) {
+                    // the wait ended late (a loaded machine): no attempt starts after the deadline
+                    state.gaveUp(GiveUpReason.DEADLINE, failure, result);
+                    return endWith(state, failure, result);
+                }
                 state.nextAttempt(retry.waitNanos());
                 try {
                     result = attempt.run(state);
@@ -95,19 +108,22 @@ public final class BlockingEngine {
                 Thread.currentThread().interrupt();
             }
             state.gaveUp(failure, result);
-            if (failure != null) {
-                throw state.finalFailure(failure);
-            }
-            return resultOf(result);
+            return endWith(state, failure, result);
         }
     }
 
+    /** The call's end: the failure (earlier ones attached) is thrown, or the result returned. */
+    private static <T extends @Nullable Object> T endWith(
+            RetryState<T> state, @Nullable Throwable failure, @Nullable T result) throws Throwable {
+        if (failure != null) {
+            throw state.finalFailure(failure);
+        }
+        return resultOf(result);
+    }
+
+    /** Waits before the next attempt; the scope listeners opened is closed either way. */
     private static <T extends @Nullable Object> void waitFor(
             RetryState<T> state, long nanos, @Nullable Throwable failure, @Nullable T result) throws Throwable {
-        // an interrupted caller stops here: no retry is announced, logged or counted
-        if (Thread.interrupted()) {
-            throw interrupted(state, new InterruptedException("interrupted before retry"));
-        }
         RetryScope scope = state.retryScheduled(nanos, failure, result);
         try {
             if (state.testing()) {
@@ -121,20 +137,33 @@ public final class BlockingEngine {
                 state.gaveUp(GiveUpReason.CANCELLED, last, null);
                 throw state.judge().cancelled(last == null ? null : state.finalFailure(last));
             }
-        } catch (InterruptedException interrupt) {
-            throw interrupted(state, interrupt);
         } finally {
             Listeners.close(scope);
         }
     }
 
-    /** Keeps the interrupt flag, tells listeners, and builds what the call throws. */
-    private static <T extends @Nullable Object> Throwable interrupted(
-            RetryState<T> state, InterruptedException interrupt) {
+    /**
+     * Keeps the interrupt flag, tells listeners, and ends the call: a failure is thrown as the judge says (core:
+     * the failure itself, the interrupt attached); a result that is still the caller's is returned; otherwise the
+     * judge's interrupt exception is thrown.
+     */
+    private static <T extends @Nullable Object> T interrupted(
+            RetryState<T> state,
+            @Nullable Throwable failure,
+            @Nullable T result,
+            boolean released,
+            InterruptedException interrupt)
+            throws Throwable {
         Thread.currentThread().interrupt();
-        Throwable last = state.lastFailure();
-        state.gaveUp(GiveUpReason.INTERRUPTED, last, null);
-        return state.judge().interrupted(last == null ? null : state.finalFailure(last), interrupt);
+        state.gaveUp(GiveUpReason.INTERRUPTED, failure, result);
+        if (failure == null && !released && !state.judge().releasesResults()) {
+            return resultOf(result);
+        }
+        if (failure == null && !released) {
+            state.release(result); // thrown away: its connection must not leak
+        }
+        Throwable last = failure != null ? failure : state.lastFailure();
+        throw state.judge().interrupted(last == null ? null : state.finalFailure(last), interrupt);
     }
 
     @SuppressWarnings("NullAway") // a result that was accepted or retried is the attempt's own value

@@ -8,9 +8,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The failures of one call's earlier attempts, attached to the failure the call finally throws. Memory is bounded
  * on long retry runs: the first failure and the {@value #KEEP_RECENT} most recent ones are kept, and a marker says
- * how many in between were dropped. An instance is attached at most once, never to itself, and never where it
- * would close a cycle, so that operations which throw the same pre-allocated exception on every call do not grow
- * it call after call. Confined to one call; not thread-safe.
+ * how many in between were dropped (one marker per instance, even when the same instance ends many calls). An
+ * instance is attached at most once, never to itself, and never where it would close a cycle (through causes and
+ * suppressed, however long), so that operations which throw the same pre-allocated exceptions on every call do not
+ * grow them call after call. Confined to one call; not thread-safe.
  */
 final class FailureChain {
     /** The most recent earlier failures kept besides the first one. */
@@ -74,10 +75,15 @@ final class FailureChain {
      */
     Throwable attachTo(Throwable failure) {
         Set<Throwable> attached = Collections.newSetFromMap(new IdentityHashMap<>());
-        Collections.addAll(attached, failure.getSuppressed());
+        boolean marked = false;
+        for (Throwable s : failure.getSuppressed()) {
+            attached.add(s);
+            marked |= s instanceof OmittedFailures;
+        }
         attached.add(failure);
         attach(failure, first, attached);
-        if (dropped > 0) {
+        if (dropped > 0 && !marked) {
+            // a reused instance that already carries a marker from an earlier call gets no second one
             failure.addSuppressed(new OmittedFailures(dropped, firstDroppedAttempt, lastDroppedAttempt));
         }
         @Nullable Throwable @Nullable [] ring = recent;
@@ -91,19 +97,10 @@ final class FailureChain {
     }
 
     private static void attach(Throwable failure, @Nullable Throwable earlier, Set<Throwable> attached) {
-        if (earlier == null || !attached.add(earlier) || hasSuppressed(earlier, failure)) {
+        if (earlier == null || !attached.add(earlier) || !Faults.canAttach(failure, earlier)) {
             return;
         }
         failure.addSuppressed(earlier);
-    }
-
-    private static boolean hasSuppressed(Throwable holder, Throwable candidate) {
-        for (Throwable s : holder.getSuppressed()) {
-            if (s == candidate) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The marker that stands for the failures dropped from the middle of a long chain. */

@@ -27,6 +27,14 @@ public interface Judge<T extends @Nullable Object> {
     /** Releases a result that is going to be retried (for HTTP: drain a little and close). */
     default void release(T result) {}
 
+    /**
+     * Whether {@link #release} makes a result unusable (an HTTP response whose connection went back to the pool),
+     * so that a released result can no longer be the call's outcome.
+     */
+    default boolean releasesResults() {
+        return false;
+    }
+
     /** The response status of a result, or 0 when results have none. */
     default int statusOf(T result) {
         return 0;

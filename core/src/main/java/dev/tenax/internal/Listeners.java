@@ -12,8 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The global listener list and the isolated dispatch to it: a listener that throws is reported once per class
- * and never breaks the call that notified it.
+ * The global listener list and the isolated dispatch to it: a listener (or scope) that throws anything, a checked
+ * exception thrown sneakily or an {@code Error} included, is reported once per class and never breaks the call
+ * that notified it, nor keeps the other listeners from being notified or their scopes from being closed.
  */
 public final class Listeners {
     private static final System.Logger LOG = System.getLogger("dev.tenax");
@@ -54,7 +55,7 @@ public final class Listeners {
         }
         try {
             scope.close();
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {
             report(scope, e);
         }
     }
@@ -67,7 +68,8 @@ public final class Listeners {
                 if (scope != null) {
                     scopes = scopes == null ? scope : combine(scopes, scope);
                 }
-            } catch (RuntimeException | Error e) {
+            } catch (Throwable e) {
+                // the scopes opened so far are kept: they are closed like any other
                 report(listener, e);
             }
         }
@@ -90,23 +92,27 @@ public final class Listeners {
         for (RetryListener listener : listeners) {
             try {
                 listener.onGiveUp(details);
-            } catch (RuntimeException | Error e) {
+            } catch (Throwable e) {
                 report(listener, e);
             }
         }
     }
 
-    /** Logs a fault of user code once per class; a {@link VirtualMachineError} propagates. */
+    /**
+     * Logs a fault of user code (a listener, scope, rule or budget) once per class of {@code culprit}; never
+     * throws, so that the call it happened in still ends as it should.
+     */
     static void report(Object culprit, Throwable e) {
-        if (e instanceof VirtualMachineError vme) {
-            throw vme;
-        }
-        if (REPORTED.add(culprit.getClass())) {
-            LOG.log(
-                    Level.WARNING,
-                    "tenax.listener_failed listener=" + culprit.getClass().getName()
-                            + " (further failures of this listener class are not logged)",
-                    e);
+        try {
+            if (REPORTED.add(culprit.getClass())) {
+                LOG.log(
+                        Level.WARNING,
+                        "tenax.callback_failed source=" + culprit.getClass().getName()
+                                + " (further failures of this class are not logged)",
+                        e);
+            }
+        } catch (Throwable loggingFailed) {
+            // a broken logger must not break the call either
         }
     }
 }

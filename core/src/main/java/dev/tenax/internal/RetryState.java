@@ -34,6 +34,7 @@ final class RetryState<T extends @Nullable Object> implements AttemptContext, Re
     private @Nullable Verdict earlyVerdict;
     private @Nullable Step earlyStep;
     private long lastServerWaitNanos = -1;
+    private boolean gaveUpNotified;
 
     RetryState(RetrySpec spec, Judge<T> judge, Switches switches, String budgetKey, long startNanos) {
         this.spec = spec;
@@ -108,6 +109,16 @@ final class RetryState<T extends @Nullable Object> implements AttemptContext, Re
         }
         lastServerWaitNanos = verdict.serverWaitNanos;
         return decide(verdict, failure);
+    }
+
+    /** The deadline on the timing's clock, or {@link Long#MAX_VALUE} when none applies. */
+    long deadlineNanoTime() {
+        return deadlineApplies() ? Durations.saturatedAdd(startNanos, spec.timeoutNanos) : Long.MAX_VALUE;
+    }
+
+    /** Whether the deadline applies and has passed (an attempt may still start exactly at it, not after). */
+    boolean deadlinePassed() {
+        return deadlineApplies() && spec.timing.nanoTime() - startNanos > spec.timeoutNanos;
     }
 
     @Override
@@ -246,8 +257,12 @@ final class RetryState<T extends @Nullable Object> implements AttemptContext, Re
         gaveUp(reason, failure, result);
     }
 
-    /** Tells listeners that the call stops retrying for {@code why}. */
+    /** Tells listeners, once per call, that the call stops retrying for {@code why}. */
     void gaveUp(GiveUpReason why, @Nullable Throwable failure, @Nullable T result) {
+        if (gaveUpNotified) {
+            return;
+        }
+        gaveUpNotified = true;
         reason = why;
         long serverWaitNanos = lastServerWaitNanos;
         int status = statusOf(failure, result);

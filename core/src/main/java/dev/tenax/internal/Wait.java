@@ -1,5 +1,6 @@
 package dev.tenax.internal;
 
+import dev.tenax.GiveUpReason;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -13,12 +14,14 @@ import org.jspecify.annotations.Nullable;
  * Exactly one of three things ends it: the next attempt starts, the call is cancelled, or the hand-off fails.
  *
  * <p>A scheduler or executor of the user's may reject the task (then the call ends at once) or accept it and
- * drop it later ({@code shutdownNow()} returns queued tasks without running or cancelling them). Nothing tells
- * anyone about the second case, so when the policy has a scheduler or executor of its own, a watch on Tenax's
- * scheduler looks every {@value #CHECK_SECONDS} s, until the next attempt starts, whether the task can still run;
- * if its scheduler or executor has terminated (or cancelled it), the call ends with the last failure and a
- * {@link RejectedExecutionException} attached. Tenax's own scheduler and executor are never shut down, so they
- * need no watch.
+ * drop it later ({@code shutdownNow()} returns queued tasks without running or cancelling them), or never run it
+ * at all. Nothing tells anyone, so when the policy has a scheduler or executor of its own, a watch on Tenax's
+ * scheduler looks every {@value #CHECK_SECONDS} s, until the next attempt starts, whether the task can still run:
+ * if its scheduler or executor has terminated (or cancelled it) the call ends ({@code SHUTDOWN}), and once the
+ * call's deadline has passed the call ends too ({@code DEADLINE}), both with the last failure and a
+ * {@link RejectedExecutionException} attached. (A plain {@link Executor} that drops tasks, under a policy without
+ * a timeout, cannot be detected: no watch is kept for it.) Tenax's own scheduler and executor are never shut down,
+ * so they need no watch.
  */
 final class Wait implements Runnable {
     static final long CHECK_SECONDS = 1;
@@ -32,14 +35,18 @@ final class Wait implements Runnable {
     private final AsyncEngine<?> engine;
     private final RetrySpec spec;
     private final Executor executor;
+    /** On the timing's clock; {@link Long#MAX_VALUE} without a deadline. */
+    private final long deadlineNanoTime;
+
     private final AtomicInteger phase = new AtomicInteger(WAITING);
     private volatile @Nullable Future<?> timer;
     private volatile @Nullable Future<?> watch;
 
-    Wait(AsyncEngine<?> engine, RetrySpec spec, Executor executor) {
+    Wait(AsyncEngine<?> engine, RetrySpec spec, Executor executor, long deadlineNanoTime) {
         this.engine = engine;
         this.spec = spec;
         this.executor = executor;
+        this.deadlineNanoTime = deadlineNanoTime;
     }
 
     /** Starts the timer (in testing mode there is no wait: the next attempt is handed over at once). */
@@ -53,7 +60,7 @@ final class Wait implements Runnable {
         } catch (Throwable rejected) {
             Faults.rethrowIfVirtualMachineError(rejected);
             if (phase.compareAndSet(WAITING, ENDED)) {
-                engine.handOffFailed(this, rejected);
+                engine.handOffFailed(this, rejected, GiveUpReason.SHUTDOWN);
             }
             return;
         }
@@ -61,9 +68,19 @@ final class Wait implements Runnable {
             cancelFutures(); // cancelled before the timer existed
             return;
         }
-        if (spec.hasOwnScheduler() || executor != DefaultExecutor.get()) {
+        if (needsWatch()) {
             watchAfter(CHECK_NANOS);
         }
+    }
+
+    /** Whether something of the user's could drop the task, and there is a way to find out. */
+    private boolean needsWatch() {
+        boolean ownScheduler = spec.hasOwnScheduler();
+        boolean ownExecutor = executor != DefaultExecutor.get();
+        if (!ownScheduler && !ownExecutor) {
+            return false;
+        }
+        return ownScheduler || executor instanceof ExecutorService || deadlineNanoTime != Long.MAX_VALUE;
     }
 
     /** The timer fired: hand the next attempt to the executor, so that the scheduler's thread runs no user code. */
@@ -77,17 +94,14 @@ final class Wait implements Runnable {
         } catch (Throwable rejected) {
             Faults.rethrowIfVirtualMachineError(rejected);
             if (phase.compareAndSet(HANDED_OVER, ENDED)) {
-                engine.handOffFailed(this, rejected);
+                engine.handOffFailed(this, rejected, GiveUpReason.SHUTDOWN);
             }
         }
     }
 
     private void begin() {
         if (phase.compareAndSet(HANDED_OVER, STARTED)) {
-            Future<?> w = watch;
-            if (w != null) {
-                w.cancel(false);
-            }
+            cancelQuietly(watch);
             engine.startNext(this);
         }
     }
@@ -107,13 +121,19 @@ final class Wait implements Runnable {
     }
 
     private void cancelFutures() {
-        Future<?> t = timer;
-        if (t != null) {
-            t.cancel(false);
+        cancelQuietly(timer);
+        cancelQuietly(watch);
+    }
+
+    /** A scheduler's future whose cancel throws must not keep the call from ending. */
+    private static void cancelQuietly(@Nullable Future<?> future) {
+        if (future == null) {
+            return;
         }
-        Future<?> w = watch;
-        if (w != null) {
-            w.cancel(false);
+        try {
+            future.cancel(false);
+        } catch (Throwable hostile) {
+            Faults.rethrowIfVirtualMachineError(hostile);
         }
     }
 
@@ -124,10 +144,7 @@ final class Wait implements Runnable {
             // Tenax's own scheduler is never shut down
         }
         if (phase.get() >= STARTED) {
-            Future<?> w = watch;
-            if (w != null) {
-                w.cancel(false);
-            }
+            cancelQuietly(watch);
         }
     }
 
@@ -137,25 +154,43 @@ final class Wait implements Runnable {
         if (p >= STARTED) {
             return;
         }
-        if (!dropped(p)) {
+        GiveUpReason reason = dropped(p);
+        if (reason == null) {
             watchAfter(CHECK_NANOS);
             return;
         }
         if (phase.compareAndSet(p, ENDED)) {
-            engine.handOffFailed(
-                    this,
-                    new RejectedExecutionException(
-                            p == WAITING
-                                    ? "the scheduler was shut down during the wait before a retry"
-                                    : "the executor was shut down before the retry started"));
+            cancelQuietly(timer);
+            engine.handOffFailed(this, new RejectedExecutionException(describe(p, reason)), reason);
         }
     }
 
-    private boolean dropped(int p) {
+    private @Nullable GiveUpReason dropped(int p) {
+        boolean gone;
         if (p == WAITING) {
             Future<?> t = timer;
-            return (t != null && t.isCancelled()) || spec.scheduler().isTerminated();
+            gone = (t != null && t.isCancelled()) || spec.scheduler().isTerminated();
+        } else {
+            gone = executor instanceof ExecutorService service && service.isTerminated();
         }
-        return executor instanceof ExecutorService service && service.isTerminated();
+        if (gone) {
+            return GiveUpReason.SHUTDOWN;
+        }
+        // the wait was chosen to end before the deadline: past it (and a check later), the task is not coming
+        if (deadlineNanoTime != Long.MAX_VALUE && spec.timing.nanoTime() - deadlineNanoTime >= CHECK_NANOS) {
+            return GiveUpReason.DEADLINE;
+        }
+        return null;
+    }
+
+    private static String describe(int p, GiveUpReason reason) {
+        if (reason == GiveUpReason.DEADLINE) {
+            return p == WAITING
+                    ? "the scheduler had not ended the wait before a retry by the deadline"
+                    : "the executor had not started the retry by the deadline";
+        }
+        return p == WAITING
+                ? "the scheduler was shut down during the wait before a retry"
+                : "the executor was shut down before the retry started";
     }
 }

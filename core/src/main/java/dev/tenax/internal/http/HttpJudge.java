@@ -228,6 +228,11 @@ public final class HttpJudge<R> implements Judge<R> {
     }
 
     @Override
+    public boolean releasesResults() {
+        return true;
+    }
+
+    @Override
     public int statusOf(R response) {
         return responses.status(response);
     }
