@@ -24,7 +24,7 @@ public final class Demo {
     /** The fault plan's seed: the same seed replays the same faults for every client. */
     static final long SEED = 42;
 
-    static final int PAGES = 20;
+    static final int PAGES = 12;
 
     /** Each client, built with a listener that counts its retries and give-ups. */
     static final List<Function<RunStats, PageFetcher>> CLIENTS = List.of(

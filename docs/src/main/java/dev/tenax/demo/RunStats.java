@@ -40,21 +40,35 @@ final class RunStats implements RetryListener {
         PrintStream printer = out;
         if (printer != null) {
             String target = details.target();
-            printer.printf(
-                    Locale.ROOT,
-                    "%s  %-22s retry %d in %4d ms after %s%s%n",
-                    LocalTime.now(ZoneId.systemDefault()).format(TIME),
-                    client,
-                    details.retryNumber(),
-                    details.waitFor().toMillis(),
-                    details.status().isPresent() ? "status " + details.status().getAsInt() : details.errorType(),
-                    target == null ? "" : " (" + target + ")");
+            synchronized (printer) { // the clock is read under the lock, so lines come out in time order
+                printer.printf(
+                        Locale.ROOT,
+                        "%s  %-22s retry %d in %4d ms after %s%s%n",
+                        LocalTime.now(ZoneId.systemDefault()).format(TIME),
+                        client,
+                        details.retryNumber(),
+                        details.waitFor().toMillis(),
+                        cause(details),
+                        target == null ? "" : " (" + target + ")");
+            }
         }
     }
 
     @Override
     public void onGiveUp(GiveUpDetails details) {
         giveUps.computeIfAbsent(details.reason(), r -> new AtomicInteger()).incrementAndGet();
+    }
+
+    /** The status, or the exception's simple name (never its message). */
+    private static String cause(RetryDetails details) {
+        if (details.status().isPresent()) {
+            return "status " + details.status().getAsInt();
+        }
+        Throwable cause = details.cause();
+        if (cause instanceof RetryableStatusException status) {
+            return "status " + status.status();
+        }
+        return cause == null ? details.errorType() : cause.getClass().getSimpleName();
     }
 
     int retries() {
