@@ -1,6 +1,8 @@
 /**
  * Tenax core: the retry policy engine ({@code dev.tenax}), the client-neutral HTTP retry semantics and the
- * testing support. It has no required runtime dependency: Micrometer and JUnit are used only when present.
+ * testing support. It has no required runtime dependency: Micrometer and JUnit are used only when present, and
+ * so is JFR: an image made with jlink without {@code jdk.jfr} runs Tenax without the JFR event. (A modular
+ * application whose modules do not require {@code jdk.jfr} resolves it only with {@code --add-modules jdk.jfr}.)
  */
 @org.jspecify.annotations.NullMarked
 // requires-automatic: Micrometer 1.x ships no module descriptor.
@@ -11,7 +13,7 @@ module dev.tenax.core {
     requires static micrometer.core;
     requires static org.junit.jupiter.api;
     requires static org.junit.platform.commons;
-    requires jdk.jfr;
+    requires static jdk.jfr;
 
     exports dev.tenax;
     exports dev.tenax.http;

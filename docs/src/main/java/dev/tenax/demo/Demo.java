@@ -1,5 +1,6 @@
 package dev.tenax.demo;
 
+import dev.tenax.Tenax;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -14,8 +15,8 @@ import java.util.function.Function;
 
 /**
  * The resilient poller demo: for each HTTP client at once, starts a {@link FlakyServer} with the same fault seed,
- * saves all its pages with a {@link ResilientPoller} while the default listeners log every retry, then prints one
- * summary table.
+ * saves all its pages with a {@link ResilientPoller}, printing one line per retry (time, client, retry, cause), then
+ * prints one summary table.
  *
  * <p>Usage: {@code Demo [outputDir]} (default {@code target/demo-output}).
  */
@@ -23,7 +24,7 @@ public final class Demo {
     /** The fault plan's seed: the same seed replays the same faults for every client. */
     static final long SEED = 42;
 
-    static final int PAGES = 20;
+    static final int PAGES = 12;
 
     /** Each client, built with a listener that counts its retries and give-ups. */
     static final List<Function<RunStats, PageFetcher>> CLIENTS = List.of(
@@ -34,8 +35,6 @@ public final class Demo {
             ApacheAsyncFetcher::new,
             stats -> new JdkSendFetcher(stats, false),
             stats -> new JdkSendFetcher(stats, true));
-
-    private static final String LOG_FORMAT_PROPERTY = "java.util.logging.SimpleFormatter.format";
 
     private Demo() {}
 
@@ -49,19 +48,15 @@ public final class Demo {
      * @throws IOException if a page could not be fetched or saved
      */
     public static void main(String[] args) throws IOException {
-        // one line per retry, also when started without the launcher's -D (before any logger exists)
-        if (System.getProperty(LOG_FORMAT_PROPERTY) == null) {
-            System.setProperty(LOG_FORMAT_PROPERTY, "%4$s %5$s%6$s%n");
-        }
-        // the default log handler writes to System.err, which exec-maven-plugin pumps separately from System.out:
-        // one stream keeps each retry line between the pages it delayed
-        System.setErr(System.out);
+        // each client's listener prints its retries (time, client, retry, cause): Tenax's default log line is
+        // off here, so the lines are the demo's own and nothing else interleaves
+        Tenax.setListeners(List.of());
         Path outputDir = Path.of(args.length > 0 ? args[0] : "target/demo-output");
         PrintStream out = System.out;
         out.printf(
                 Locale.ROOT,
                 "Polling %d pages from a flaky local server (fault seed %d) with %d clients at once, one server each;"
-                        + " every retry is logged by Tenax's default listener (name = the client's policy)%n%n",
+                        + " one line per retry, then a summary%n%n",
                 PAGES,
                 SEED,
                 CLIENTS.size());
@@ -99,6 +94,7 @@ public final class Demo {
         long started = System.nanoTime();
         try (FlakyServer server = FlakyServer.start(SEED, PAGES);
                 PageFetcher fetcher = client.apply(stats)) {
+            stats.printTo(out, fetcher.label());
             Path dir =
                     outputDir.resolve(fetcher.label().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"));
             List<Path> saved = new ResilientPoller(fetcher, dir).poll(server.firstPage(), file -> {});

@@ -116,10 +116,10 @@ class JdkDocsExamplesTest {
     @Test
     void aPolicyForOneRequest() throws Exception {
         server.enqueue(status(503, "busy"));
-        RetryingHttpClient client = RetryingHttpClient.wrap(HttpClient.newHttpClient());
         HttpRequest request = HttpRequest.newBuilder(uri).build();
 
         // region jdk-with-policy
+        RetryingHttpClient client = RetryingHttpClient.wrap(HttpClient.newHttpClient()); // withPolicy needs this type
         HttpRetryPolicy once = HttpRetryPolicy.builder().attempts(1).build();
         HttpResponse<String> response = client.withPolicy(once).send(request, BodyHandlers.ofString());
         // endregion

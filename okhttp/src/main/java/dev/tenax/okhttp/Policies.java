@@ -20,6 +20,7 @@ final class Policies {
 
     Policies(HttpRetryPolicy configured) {
         this.configured = configured;
+        OkHttpVersion.checkOnce(); // every interceptor and call factory makes one
     }
 
     HttpRetryPolicy configured() {
