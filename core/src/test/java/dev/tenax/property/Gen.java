@@ -24,7 +24,10 @@ public interface Gen<T> {
         return random -> f.apply(a.draw(random), b.draw(random));
     }
 
-    /** Longs in {@code [min, max]}, spread over every magnitude (log-uniform), with edges. */
+    /**
+     * Longs in {@code [min, max]}: offsets of every magnitude (log-uniform) from the bounds and from zero, so
+     * huge and tiny values are both common, plus edges.
+     */
     static Gen<Long> longs(long min, long max) {
         if (min > max) {
             throw new IllegalArgumentException("min > max");
@@ -33,15 +36,15 @@ public interface Gen<T> {
             if (random.nextInt(8) == 0) {
                 return edge(random, min, max);
             }
-            // log-uniform: an offset of a random bit length above min, so huge and tiny values are both common
-            long span = max - min; // may overflow to negative: then any offset fits
-            int bits = 1 + random.nextInt(63);
-            long offset = random.nextLong() >>> (64 - bits);
-            if (span >= 0 && offset > span) {
-                offset = span == Long.MAX_VALUE ? offset : random.nextLong(span + 1);
-            }
-            long value = min + offset;
-            return value < min || value > max ? min : value;
+            long magnitude = random.nextLong() >>> (64 - (1 + random.nextInt(63)));
+            long candidate = switch (random.nextInt(4)) {
+                case 0 -> min + magnitude;
+                case 1 -> max - magnitude;
+                case 2 -> magnitude;
+                default -> -magnitude;
+            };
+            boolean wrapped = (candidate < min) || (candidate > max);
+            return wrapped ? uniform(random, min, max) : candidate;
         };
     }
 
@@ -84,6 +87,23 @@ public interface Gen<T> {
         };
     }
 
+    /** Any Duration, negative ones included: {@link #durations()}, their negations, and any seconds and nanos. */
+    static Gen<Duration> signedDurations() {
+        Gen<Duration> nonNegative = durations();
+        Gen<Long> seconds = longs(Long.MIN_VALUE, Long.MAX_VALUE);
+        Gen<Long> nanos = longs(0, 999_999_999);
+        return random -> switch (random.nextInt(3)) {
+            case 0 -> nonNegative.draw(random);
+            case 1 -> {
+                Duration d = nonNegative.draw(random);
+                yield d.getSeconds() == Long.MAX_VALUE && d.getNano() > 0
+                        ? Duration.ofSeconds(Long.MIN_VALUE)
+                        : d.negated();
+            }
+            default -> Duration.ofSeconds(seconds.draw(random), nanos.draw(random));
+        };
+    }
+
     /** Lists of 0 to {@code maxSize} samples. */
     static <T> Gen<List<T>> lists(Gen<T> element, int maxSize) {
         return random -> {
@@ -94,6 +114,13 @@ public interface Gen<T> {
             }
             return list;
         };
+    }
+
+    private static long uniform(SplittableRandom random, long min, long max) {
+        if (max < Long.MAX_VALUE) {
+            return random.nextLong(min, max + 1);
+        }
+        return min == Long.MIN_VALUE ? random.nextLong() : random.nextLong(min - 1, max) + 1;
     }
 
     private static long edge(SplittableRandom random, long min, long max) {
