@@ -228,6 +228,44 @@ class InstrumentationTest {
     }
 
     @Test
+    void twoThousandRetriesMakeAtMostFourSeries() {
+        // Regression, issue 12: every retry number was its own tag value, so one call made 2,000 time series
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        MicrometerListener listener = new MicrometerListener(registry);
+
+        for (int n = 1; n <= 2_000; n++) {
+            listener.onRetryScheduled(new RetryEvent(
+                    "payments", n, Duration.ZERO, Duration.ZERO, null, OptionalInt.of(503), "http_503", null));
+        }
+
+        assertThat(registry.find("tenax.retries").counters()).hasSize(4);
+        assertThat(registry.get("tenax.retries")
+                        .tag("retry_number", "1")
+                        .counter()
+                        .count())
+                .isEqualTo(1.0);
+        assertThat(registry.get("tenax.retries")
+                        .tag("retry_number", "3")
+                        .counter()
+                        .count())
+                .isEqualTo(1.0);
+        assertThat(registry.get("tenax.retries")
+                        .tag("retry_number", "4+")
+                        .counter()
+                        .count())
+                .isEqualTo(1_997.0);
+    }
+
+    @Test
+    void retryNumbersAreBucketedAtFour() {
+        assertThat(MicrometerListener.retryNumberTag(1)).isEqualTo("1");
+        assertThat(MicrometerListener.retryNumberTag(2)).isEqualTo("2");
+        assertThat(MicrometerListener.retryNumberTag(3)).isEqualTo("3");
+        assertThat(MicrometerListener.retryNumberTag(4)).isEqualTo("4+");
+        assertThat(MicrometerListener.retryNumberTag(Integer.MAX_VALUE)).isEqualTo("4+");
+    }
+
+    @Test
     void theDefaultMicrometerListenerUsesTheGlobalRegistry() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         Metrics.addRegistry(registry);
