@@ -7,6 +7,8 @@ import dev.tenax.RetryPolicy;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -96,6 +98,25 @@ class VirtualTimeTest {
             }
         }
         assertThat(first[0]).isEqualTo(first[1]);
+    }
+
+    @Test
+    void smallSeedsSpreadTheFirstJitterOverItsWholeRange() {
+        // Regression, issue 12: java.util.Random gave seeds 0-99 first waits of 0.822-0.833 s (of 0.1-1.1 s)
+        RetryPolicy policy = RetryPolicy.on(IOException.class).attempts(2).build();
+        Set<Long> deciles = new HashSet<>();
+        for (long seed = 0; seed < 100; seed++) {
+            try (VirtualTime time = VirtualTime.install(seed, Instant.EPOCH)) {
+                assertThatThrownBy(() -> policy.call(() -> {
+                            throw new IOException("down");
+                        }))
+                        .isInstanceOf(IOException.class);
+                long jitterMillis = time.waits().get(0).toMillis() - 100;
+                assertThat(jitterMillis).isBetween(0L, 999L);
+                deciles.add(jitterMillis / 100);
+            }
+        }
+        assertThat(deciles).as("deciles of the jitter hit by seeds 0-99").hasSizeGreaterThanOrEqualTo(8);
     }
 
     @Test
