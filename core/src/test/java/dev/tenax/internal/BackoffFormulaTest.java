@@ -71,6 +71,26 @@ class BackoffFormulaTest {
     }
 
     @Test
+    void aWaitMaxThatNoDoubleRepresentsIsNeverExceeded() {
+        // 2^54 - 1 ns rounds up to 2^54 as a double: the comparison must not let the rounded value through
+        Duration max = Duration.ofNanos((1L << 54) - 1);
+        RetrySpec spec = spec(max, max, Duration.ZERO, 1);
+
+        assertThat(spec.backoffNanos(1, 0)).isEqualTo((1L << 54) - 1);
+    }
+
+    @Test
+    void oneAttemptIsTheSmallestLimitAndTheTimeoutIsReadBack() {
+        RetrySpec.Builder builder = new RetrySpec.Builder();
+        builder.attempts(1);
+
+        assertThat(builder.build().maxAttempts).isEqualTo(1);
+        assertThat(builder.timeout()).isEqualTo(RetrySpec.DEFAULT_TIMEOUT);
+        builder.noTimeout();
+        assertThat(builder.timeout()).isNull();
+    }
+
+    @Test
     void theWaitIsFiniteBoundedAndAtLeastTheExponentialPartOverTheWholeDomain() {
         PropertyRunner.forAll(0x7e4a_0001L, DOMAIN, p -> {
             RetrySpec spec = p.spec();

@@ -194,10 +194,14 @@ class InstrumentationTest {
 
         listener.onGiveUp(giveUp(GiveUpReason.NOT_RETRYABLE, 1));
         listener.onGiveUp(giveUp(GiveUpReason.ATTEMPTS, 3));
+        listener.onGiveUp(giveUp(GiveUpReason.NOT_RETRYABLE, 2));
 
         assertThat(logger.lines)
-                .containsExactly("INFO tenax.gave_up name=core reason=ATTEMPTS attempts=3 elapsed=2.000s"
-                        + " cause=java.io.IOException server_wait=1.000s message=\"x\"");
+                .containsExactly(
+                        "INFO tenax.gave_up name=core reason=ATTEMPTS attempts=3 elapsed=2.000s"
+                                + " cause=java.io.IOException server_wait=1.000s message=\"x\"",
+                        "INFO tenax.gave_up name=core reason=NOT_RETRYABLE attempts=2 elapsed=2.000s"
+                                + " cause=java.io.IOException server_wait=1.000s message=\"x\"");
     }
 
     @Test

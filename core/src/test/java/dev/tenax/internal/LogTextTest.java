@@ -39,6 +39,9 @@ class LogTextTest {
         assertThat(LogText.value("line\u2028para\u2029bidi\u202eend"))
                 .isEqualTo("line\\u2028para\\u2029bidi\\u202eend");
         assertThat(LogText.value("back\\slash")).isEqualTo("back\\\\slash");
+        assertThat(LogText.value("c1\u009f\u00a0nbsp~"))
+                .as("the last C1 control, then NBSP")
+                .isEqualTo("c1\\u009f\u00a0nbsp~");
         assertThat(LogText.value("lone\ud800")).isEqualTo("lone\\ud800");
         assertThat(LogText.value("tag\uDB40\uDC01"))
                 .as("a supplementary format character")
@@ -122,6 +125,16 @@ class LogTextTest {
         a.initCause(b);
 
         assertThat(LogText.message(a)).isIn("\"a\"", "\"a (caused by java.io.IOException: b)\"");
+    }
+
+    @Test
+    void theRootIsLookedForThirtyTwoLevelsDown() {
+        Throwable chain = new IOException("e40");
+        for (int i = 39; i >= 0; i--) {
+            chain = new IOException("e" + i, chain);
+        }
+
+        assertThat(LogText.message(chain)).isEqualTo("\"e0 (caused by java.io.IOException: e32)\"");
     }
 
     @Test

@@ -64,6 +64,13 @@ class PerRequestBudgetTest {
     }
 
     @Test
+    void theUnlimitedBudgetGrantsEverythingAndSaysSo() {
+        assertThat(UnlimitedBudget.INSTANCE.tryAcquireRetry("k", Duration.ofSeconds(Long.MAX_VALUE)))
+                .isTrue();
+        assertThat(UnlimitedBudget.INSTANCE.toString()).isEqualTo("RetryBudget.unlimited()");
+    }
+
+    @Test
     void zeroRetriesGrantsNone() {
         PerRequestBudget budget = new PerRequestBudget(0, Duration.ofDays(1));
 

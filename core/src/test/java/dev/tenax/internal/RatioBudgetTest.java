@@ -131,6 +131,11 @@ class RatioBudgetTest {
         assertThat(budget.scans() - before).isEqualTo(1);
         assertThat(budget.keys()).isEqualTo(RatioBudget.MAX_KEYS + 1); // the busy keys and the overflow key
 
+        // later within the same slot: still no second scan
+        clock.addAndGet(Duration.ofMillis(1).toNanos());
+        budget.onRequest("later");
+        assertThat(budget.scans() - before).isEqualTo(1);
+
         // a slot (1 s) later the map may be scanned once more; the busy keys are not idle, so nothing is dropped
         clock.addAndGet(Duration.ofSeconds(1).toNanos());
         for (int i = 0; i < 10_000; i++) {
@@ -175,6 +180,27 @@ class RatioBudgetTest {
         assertThat(budget.tryAcquireRetry("fresh", Duration.ZERO))
                 .as("its own budget, not the overflow")
                 .isTrue();
+    }
+
+    @Test
+    void requestsInEverySlotOfTheWindowCount() {
+        // slots other than the first: 500 requests, a second later 500 more, then withdraw a second later
+        clock.addAndGet(Duration.ofMillis(3_500).toNanos());
+        for (int i = 0; i < 500; i++) {
+            budget.onRequest("api");
+        }
+        clock.addAndGet(Duration.ofSeconds(1).toNanos());
+        for (int i = 0; i < 500; i++) {
+            budget.onRequest("api");
+        }
+        clock.addAndGet(Duration.ofSeconds(1).toNanos());
+
+        int granted = 0;
+        while (budget.tryAcquireRetry("api", Duration.ZERO)) {
+            granted++;
+        }
+
+        assertThat(granted).as("floor 100 + 20 %% of 1,000").isEqualTo(300);
     }
 
     @Test
