@@ -52,6 +52,12 @@ public interface RetryBudget {
      * (Finagle's retry budget). During a full outage load grows by at most about {@code 1 + percent}; a few
      * failures among many calls are always retried. HTTP policies use {@code ratio(0.2, 10, 10 s)} by default.
      *
+     * <p>At most 1,024 keys are tracked. A key idle for a whole window is dropped when room is needed (checked
+     * at most once per tenth of the window). While 1,024 keys are all active, every further key shares one
+     * overflow budget: a failing host among them can use up the retries of the other hosts beyond the limit,
+     * while the hosts tracked first keep their own. A client that calls more than 1,024 hosts at once should
+     * give each group of hosts a budget of its own.
+     *
      * @param percent the share of calls that may be retried, {@code 0} to {@code 1}
      * @param minPerSecond retries always allowed per second of the window, {@code >= 0}
      * @param window how far back calls and retries count, {@code 1 ms} to {@code 1 h}

@@ -4,6 +4,7 @@ import dev.tenax.http.HttpRetryPolicy;
 import dev.tenax.testkit.ContractClient;
 import dev.tenax.testkit.ContractRequest;
 import dev.tenax.testkit.ContractResponse;
+import dev.tenax.testkit.Eventually;
 import dev.tenax.testkit.Pending;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -116,17 +117,11 @@ final class AsyncContractClient implements ContractClient {
 
     /**
      * HttpClient completes a call's future from the response consumer and releases the connection just after, on
-     * the I/O thread: the count is read once that release has had its chance (at most 5 s).
+     * the I/O thread: the count is read once that release has had its chance ({@link Eventually#BOUND} at most).
      */
     @Override
     public int leasedConnections() {
-        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        int leased = pool.getTotalStats().getLeased();
-        while (leased > 0 && System.nanoTime() < giveUp) {
-            Thread.onSpinWait();
-            leased = pool.getTotalStats().getLeased();
-        }
-        return leased;
+        return Eventually.drained(() -> pool.getTotalStats().getLeased());
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tenax.RetryBudget;
 import dev.tenax.http.HttpRetryPolicy;
 import dev.tenax.testing.VirtualTime;
+import dev.tenax.testkit.Eventually;
 import dev.tenax.testkit.NoDelayServerSockets;
 import java.io.IOException;
 import java.net.URI;
@@ -198,11 +199,7 @@ class AsyncSpecificsTest {
 
         assertThat(server.getRequestCount()).isEqualTo(400);
         // HttpClient releases a call's connection on its I/O thread just after completing the call's future
-        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (pool.getTotalStats().getLeased() > 0 && System.nanoTime() < giveUp) {
-            Thread.onSpinWait();
-        }
-        assertThat(pool.getTotalStats().getLeased()).isZero();
+        assertThat(Eventually.drained(() -> pool.getTotalStats().getLeased())).isZero();
     }
 
     @Test

@@ -6,10 +6,14 @@ import dev.tenax.RetryDetails;
 import dev.tenax.RetryListener;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Logs each scheduled retry at WARNING as {@code tenax.retry_scheduled} with key=value fields, and each give-up
- * after at least one retry at INFO. Only the exception's class is logged: messages can carry secrets.
+ * after at least one retry at INFO. Every field goes through {@link LogText}, so no value (a policy name, an
+ * exception message) can break the line or fake another one; the failure's message is logged sanitised (no user
+ * info, query strings or credentials, at most {@value LogText#MAX_MESSAGE} characters), because a class name
+ * alone does not tell a refused connection from a reset.
  */
 public final class LoggingListener implements RetryListener {
     private final System.Logger log;
@@ -27,11 +31,9 @@ public final class LoggingListener implements RetryListener {
         if (!log.isLoggable(Level.WARNING)) {
             return;
         }
-        StringBuilder line =
-                new StringBuilder(160).append("tenax.retry_scheduled name=").append(details.name());
-        if (details.target() != null) {
-            line.append(" target=\"").append(details.target()).append('"');
-        }
+        StringBuilder line = new StringBuilder(200).append("tenax.retry_scheduled name=");
+        line.append(LogText.value(details.name()));
+        target(line, details.target());
         line.append(" retry_number=")
                 .append(details.retryNumber())
                 .append(" wait_for=")
@@ -39,7 +41,8 @@ public final class LoggingListener implements RetryListener {
                 .append(" waited_so_far=")
                 .append(seconds(details.waitedSoFar()))
                 .append(" cause=")
-                .append(details.errorType());
+                .append(LogText.value(details.errorType()));
+        message(line, details.cause());
         log.log(Level.WARNING, line.toString());
     }
 
@@ -52,11 +55,9 @@ public final class LoggingListener implements RetryListener {
         if (!log.isLoggable(Level.INFO)) {
             return;
         }
-        StringBuilder line =
-                new StringBuilder(160).append("tenax.gave_up name=").append(details.name());
-        if (details.target() != null) {
-            line.append(" target=\"").append(details.target()).append('"');
-        }
+        StringBuilder line = new StringBuilder(200).append("tenax.gave_up name=");
+        line.append(LogText.value(details.name()));
+        target(line, details.target());
         line.append(" reason=")
                 .append(details.reason())
                 .append(" attempts=")
@@ -64,13 +65,28 @@ public final class LoggingListener implements RetryListener {
                 .append(" elapsed=")
                 .append(seconds(details.elapsed()))
                 .append(" cause=")
-                .append(details.errorType());
+                .append(LogText.value(details.errorType()));
         details.serverWait().ifPresent(w -> line.append(" server_wait=").append(seconds(w)));
+        message(line, details.cause());
         log.log(Level.INFO, line.toString());
     }
 
+    private static void target(StringBuilder line, @Nullable String target) {
+        if (target != null) {
+            line.append(" target=").append(LogText.quoted(target));
+        }
+    }
+
+    private static void message(StringBuilder line, @Nullable Throwable cause) {
+        String message = LogText.message(cause);
+        if (message != null) {
+            line.append(" message=").append(message);
+        }
+    }
+
+    /** {@code s.mmm} followed by {@code s}; saturated, so no duration can make the listener throw. */
     static String seconds(Duration d) {
-        long millis = d.toMillis();
+        long millis = Math.max(0, Durations.toMillis(d));
         return millis / 1000 + "." + String.format("%03d", millis % 1000) + "s";
     }
 }

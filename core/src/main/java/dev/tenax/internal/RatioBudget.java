@@ -3,6 +3,8 @@ package dev.tenax.internal;
 import dev.tenax.RetryBudget;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
 /**
@@ -11,9 +13,15 @@ import java.util.function.LongSupplier;
  * full outage therefore multiplies load by at most about {@code 1 + percent}, while a few failures among many
  * requests are always retried.
  *
- * <p>Each key has its own small lock (no global lock); the map of keys is bounded: when it is full, keys idle
- * for a whole window (whose budget is back to its initial state anyway) are dropped, and any further new key
- * shares one overflow budget.
+ * <p>Each key has its own small lock (no global lock). The map of keys is bounded at {@value #MAX_KEYS} keys (plus
+ * the overflow key). When a new key finds it full, keys idle for a whole window are dropped (their budget is back
+ * to its initial state anyway); that scan of the map runs at most once per slot ({@code window / 10}), however
+ * many new keys arrive, so a stream of new hosts costs a map lookup each, not a scan each.
+ *
+ * <p><b>Overflow.</b> While all {@value #MAX_KEYS} keys are active, every further new key shares one overflow
+ * budget: past 1,024 busy hosts, the hosts beyond them are budgeted together, so one failing host among them can
+ * use up the retries of the others (and successes of any of them refill it). Keys tracked before the map filled
+ * keep their own budgets. A new key gets a budget of its own again once a scan has dropped an idle one.
  */
 public final class RatioBudget implements RetryBudget {
     static final int MAX_KEYS = 1024;
@@ -27,6 +35,9 @@ public final class RatioBudget implements RetryBudget {
     private final long floor;
     private final LongSupplier clock;
     private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
+    private final LongAdder scans = new LongAdder();
+    /** The slot of the last scan for idle keys: at most one scan per slot. */
+    private final AtomicLong lastScanSlot = new AtomicLong(Long.MIN_VALUE);
 
     public RatioBudget(double percent, int minPerSecond, Duration window) {
         this(percent, minPerSecond, window, Timing.system()::nanoTime);
@@ -55,19 +66,34 @@ public final class RatioBudget implements RetryBudget {
         return windows.size();
     }
 
+    /** How often the map was scanned for idle keys. */
+    long scans() {
+        return scans.sum();
+    }
+
     private Window window(String key) {
         Window existing = windows.get(key);
         if (existing != null) {
             return existing;
         }
         if (windows.size() >= MAX_KEYS) {
-            long now = clock.getAsLong();
-            windows.values().removeIf(w -> w.idleSince(now) > windowNanos);
+            dropIdleKeys(clock.getAsLong());
             if (windows.size() >= MAX_KEYS) {
                 return windows.computeIfAbsent(OVERFLOW, k -> new Window());
             }
         }
         return windows.computeIfAbsent(key, k -> new Window());
+    }
+
+    /** Drops the keys idle for a whole window; only the first caller in each slot scans, the others return. */
+    private void dropIdleKeys(long now) {
+        long slot = now / slotNanos;
+        long last = lastScanSlot.get();
+        if (slot == last || !lastScanSlot.compareAndSet(last, slot)) {
+            return;
+        }
+        scans.increment();
+        windows.values().removeIf(w -> w.idleSince(now) > windowNanos);
     }
 
     @Override

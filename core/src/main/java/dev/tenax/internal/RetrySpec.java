@@ -101,14 +101,20 @@ public final class RetrySpec {
 
     /**
      * The computed backoff after the failed attempt {@code n} (1-based):
-     * {@code min(waitMax, waitInitial * waitExpBase^(n-1) + random * waitJitter)}. Never overflows: a huge
-     * {@code n} gives {@code waitMax}.
+     * {@code min(waitMax, waitInitial * waitExpBase^(n-1) + random * waitJitter)}.
+     *
+     * <p>Total over its whole domain ({@code n >= 1}, {@code random} in {@code [0, 1)}, any valid settings): the
+     * result is in {@code [0, waitMax]}, never below {@code min(waitMax, exponential part)} and never smaller for
+     * a larger {@code n}. A huge {@code n} gives {@code waitMax}. The exponential part is {@code 0} whenever
+     * {@code waitInitial} is, since {@code 0 * infinity} would be NaN and lose the jitter (issue 12); a NaN or
+     * out-of-range {@code random} counts as {@code 0} or just below {@code 1}.
      */
     public long backoffNanos(int n, double random) {
-        double exponential = waitInitialNanos * Math.pow(waitExpBase, n - 1.0);
-        double wait = exponential + random * waitJitterNanos;
-        // NaN cannot occur (all terms are finite or +infinity and non-negative); infinity compares above waitMax
-        return wait >= waitMaxNanos ? waitMaxNanos : (long) wait;
+        double exponential = waitInitialNanos == 0 ? 0 : waitInitialNanos * Math.pow(waitExpBase, Math.max(0, n - 1.0));
+        double unit = random > 0 ? Math.min(random, Math.nextDown(1.0)) : 0;
+        double wait = exponential + unit * waitJitterNanos;
+        // every term is finite or +infinity and non-negative, so wait is too; infinity compares above waitMax
+        return wait < waitMaxNanos ? (long) wait : waitMaxNanos;
     }
 
     @Override

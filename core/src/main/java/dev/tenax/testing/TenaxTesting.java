@@ -12,7 +12,8 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 /**
  * Runs the annotated test (or every test of the annotated class) with {@link dev.tenax.Tenax#setTesting(boolean,
  * int, boolean) Tenax.setTesting(true, attempts, cap)}: no waits, no timeout, exactly {@code attempts} attempts,
- * and restores the previous state afterwards. An annotation on a method wins over one on its class.
+ * and restores the previous state afterwards. An annotation on a method wins over one on its class, and one on a
+ * {@code @Nested} class over one on its enclosing classes, which apply to every test nested inside them.
  *
  * <p>The toggle is global, so annotated tests hold an exclusive lock on it: JUnit's parallel execution never runs
  * two of them at once.

@@ -10,7 +10,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The extension behind {@link TenaxTesting}: switches testing mode on before each test and restores the previous
- * state after it. Registered by the annotation; not meant to be used directly.
+ * state after it. The settings come from the nearest annotation: the test method's, else its class's, else the
+ * enclosing classes' of a {@code @Nested} class, innermost first. Registered by the annotation; not meant to be
+ * used directly.
  */
 @SuppressWarnings("exports") // JUnit is an optional dependency: only JUnit users load this type
 public final class TenaxTestingExtension implements BeforeEachCallback, AfterEachCallback {
@@ -25,8 +27,7 @@ public final class TenaxTestingExtension implements BeforeEachCallback, AfterEac
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        TenaxTesting settings = find(context.getElement())
-                .or(() -> context.getTestClass().flatMap(TenaxTestingExtension::find))
+        TenaxTesting settings = nearest(context)
                 .orElseThrow(() -> new IllegalStateException("@TenaxTesting not found on " + context.getDisplayName()));
         Tenax.Handle handle = Tenax.setTesting(true, settings.attempts(), settings.cap());
         context.getStore(NAMESPACE).put(context.getUniqueId(), handle);
@@ -40,11 +41,24 @@ public final class TenaxTestingExtension implements BeforeEachCallback, AfterEac
         }
     }
 
-    private static Optional<TenaxTesting> find(Optional<? extends AnnotatedElement> element) {
-        return AnnotationSupport.findAnnotation(element, TenaxTesting.class);
+    /**
+     * The annotation nearest to the test: on the method, else on its class, else on the classes a {@code @Nested}
+     * class is enclosed in, innermost first (JUnit's contexts mirror that nesting). Superclasses and
+     * meta-annotations count at each level.
+     */
+    private static Optional<TenaxTesting> nearest(ExtensionContext context) {
+        Optional<ExtensionContext> level = Optional.of(context);
+        while (level.isPresent()) {
+            Optional<TenaxTesting> found = find(level.get().getElement());
+            if (found.isPresent()) {
+                return found;
+            }
+            level = level.get().getParent();
+        }
+        return Optional.empty();
     }
 
-    private static Optional<TenaxTesting> find(Class<?> testClass) {
-        return AnnotationSupport.findAnnotation(testClass, TenaxTesting.class);
+    private static Optional<TenaxTesting> find(Optional<? extends AnnotatedElement> element) {
+        return AnnotationSupport.findAnnotation(element, TenaxTesting.class);
     }
 }

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +34,8 @@ public final class VirtualTime implements AutoCloseable {
     private static final long START_NANOS = 1_000_000_000L;
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final Random random;
+    // SplittableRandom mixes its seed: java.util.Random's first draws for seeds 0-99 lay within 11 ms of each other
+    private final SplittableRandom random;
     private final List<Duration> waits = new ArrayList<>();
     private final Instant wallStart;
     private final @Nullable Timing previous;
@@ -42,7 +43,7 @@ public final class VirtualTime implements AutoCloseable {
     private boolean closed;
 
     private VirtualTime(long seed, Instant wallStart) {
-        this.random = new Random(seed);
+        this.random = new SplittableRandom(seed);
         this.wallStart = wallStart;
         this.previous = TimingOverride.install(new Clock());
     }
@@ -59,7 +60,7 @@ public final class VirtualTime implements AutoCloseable {
     /**
      * Installs a virtual clock.
      *
-     * @param seed the seed of the jitter's random source
+     * @param seed the seed of the jitter's random source; neighbouring seeds give unrelated sequences
      * @param wallClockStart what the wall clock reads at the start (HTTP-date hints are relative to it)
      * @return the installed clock; close it to restore real time
      */

@@ -116,6 +116,94 @@ class RatioBudgetTest {
     }
 
     @Test
+    void newKeysPastTheLimitScanTheMapAtMostOncePerSlot() {
+        // Regression, issue 12: once 1,024 keys were busy, every new key scanned the whole map again
+        for (int i = 0; i < RatioBudget.MAX_KEYS; i++) {
+            budget.onRequest("busy-" + i);
+        }
+        long before = budget.scans();
+
+        for (int i = 0; i < 10_000; i++) {
+            budget.onRequest("new-" + i);
+            budget.tryAcquireRetry("new-" + i, Duration.ZERO);
+        }
+
+        assertThat(budget.scans() - before).isEqualTo(1);
+        assertThat(budget.keys()).isEqualTo(RatioBudget.MAX_KEYS + 1); // the busy keys and the overflow key
+
+        // later within the same slot: still no second scan
+        clock.addAndGet(Duration.ofMillis(1).toNanos());
+        budget.onRequest("later");
+        assertThat(budget.scans() - before).isEqualTo(1);
+
+        // a slot (1 s) later the map may be scanned once more; the busy keys are not idle, so nothing is dropped
+        clock.addAndGet(Duration.ofSeconds(1).toNanos());
+        for (int i = 0; i < 10_000; i++) {
+            budget.onRequest("newer-" + i);
+        }
+        assertThat(budget.scans() - before).isEqualTo(2);
+        assertThat(budget.keys()).isEqualTo(RatioBudget.MAX_KEYS + 1);
+    }
+
+    @Test
+    void pastTheLimitNewKeysShareOneOverflowBudget() {
+        for (int i = 0; i < RatioBudget.MAX_KEYS; i++) {
+            budget.onRequest("busy-" + i);
+        }
+        // a failing host beyond the limit drains the overflow budget (floor 100 + 20 % of its requests) ...
+        for (int i = 0; i < 500; i++) {
+            outageRequest("down.example");
+        }
+
+        // ... which every other host beyond the limit shares
+        budget.onRequest("other.example");
+        assertThat(budget.tryAcquireRetry("other.example", Duration.ZERO)).isFalse();
+        // while a key that was tracked before the limit keeps its own
+        assertThat(budget.tryAcquireRetry("busy-7", Duration.ZERO)).isTrue();
+    }
+
+    @Test
+    void anIdleKeyIsDroppedOnceAWindowHasPassedMakingRoomForANewOne() {
+        for (int i = 0; i < RatioBudget.MAX_KEYS; i++) {
+            budget.onRequest("host-" + i);
+        }
+        clock.addAndGet(Duration.ofSeconds(5).toNanos());
+        for (int i = 1; i < RatioBudget.MAX_KEYS; i++) {
+            budget.onRequest("host-" + i); // all but host-0 stay busy
+        }
+        clock.addAndGet(Duration.ofSeconds(6).toNanos());
+
+        budget.onRequest("fresh");
+
+        assertThat(budget.keys()).isEqualTo(RatioBudget.MAX_KEYS);
+        budget.onRequest("fresh");
+        assertThat(budget.tryAcquireRetry("fresh", Duration.ZERO))
+                .as("its own budget, not the overflow")
+                .isTrue();
+    }
+
+    @Test
+    void requestsInEverySlotOfTheWindowCount() {
+        // slots other than the first: 500 requests, a second later 500 more, then withdraw a second later
+        clock.addAndGet(Duration.ofMillis(3_500).toNanos());
+        for (int i = 0; i < 500; i++) {
+            budget.onRequest("api");
+        }
+        clock.addAndGet(Duration.ofSeconds(1).toNanos());
+        for (int i = 0; i < 500; i++) {
+            budget.onRequest("api");
+        }
+        clock.addAndGet(Duration.ofSeconds(1).toNanos());
+
+        int granted = 0;
+        while (budget.tryAcquireRetry("api", Duration.ZERO)) {
+            granted++;
+        }
+
+        assertThat(granted).as("floor 100 + 20 %% of 1,000").isEqualTo(300);
+    }
+
+    @Test
     void describesItself() {
         assertThat(budget.toString()).isEqualTo("RetryBudget.ratio(0.2, 10/s, PT10S)");
     }

@@ -7,6 +7,7 @@ import dev.tenax.RetryPolicy;
 import dev.tenax.Tenax;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
@@ -38,6 +39,71 @@ class TenaxTestingExtensionTest {
         void unannotatedRunsNormally() {
             assertThat(Tenax.isTesting()).isFalse();
         }
+    }
+
+    @TenaxTesting(attempts = 2)
+    static class AnnotatedOuterClass {
+        @Test
+        void outerSettingApplies() {
+            assertThat(attemptsMadeByAFailingCall()).isEqualTo(2);
+        }
+
+        @Nested
+        class Inner {
+            @Test
+            void enclosingClassSettingApplies() {
+                assertThat(attemptsMadeByAFailingCall()).isEqualTo(2);
+            }
+
+            @Test
+            @TenaxTesting(attempts = 4)
+            void methodSettingWinsOverTheEnclosingClass() {
+                assertThat(attemptsMadeByAFailingCall()).isEqualTo(4);
+            }
+
+            @Nested
+            class Innermost {
+                @Test
+                void outermostSettingReachesEveryLevel() {
+                    assertThat(attemptsMadeByAFailingCall()).isEqualTo(2);
+                }
+            }
+        }
+
+        @Nested
+        @TenaxTesting(attempts = 3)
+        class AnnotatedInner {
+            @Test
+            void innerClassSettingWinsOverTheOuterClass() {
+                assertThat(attemptsMadeByAFailingCall()).isEqualTo(3);
+            }
+
+            @Test
+            @TenaxTesting(attempts = 1)
+            void methodSettingWinsOverBothClasses() {
+                assertThat(attemptsMadeByAFailingCall()).isEqualTo(1);
+            }
+
+            @Nested
+            class Deeper {
+                @Test
+                void theNearestEnclosingClassWins() {
+                    assertThat(attemptsMadeByAFailingCall()).isEqualTo(3);
+                }
+            }
+        }
+    }
+
+    @Test
+    void nestedClassesFindTheAnnotationOnTheirEnclosingClasses() {
+        // Regression, issue 12: a @Nested class of an annotated class failed with "@TenaxTesting not found"
+        EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(AnnotatedOuterClass.class))
+                .execute()
+                .testEvents()
+                .assertStatistics(stats -> stats.started(7).succeeded(7).failed(0));
+
+        assertThat(Tenax.isTesting()).isFalse();
     }
 
     @Test

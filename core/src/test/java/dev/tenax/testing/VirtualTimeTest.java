@@ -4,10 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tenax.RetryPolicy;
+import dev.tenax.internal.Timing;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -96,6 +103,65 @@ class VirtualTimeTest {
             }
         }
         assertThat(first[0]).isEqualTo(first[1]);
+    }
+
+    @Test
+    void smallSeedsSpreadTheFirstJitterOverItsWholeRange() {
+        // Regression, issue 12: java.util.Random gave seeds 0-99 first waits of 0.822-0.833 s (of 0.1-1.1 s)
+        RetryPolicy policy = RetryPolicy.on(IOException.class).attempts(2).build();
+        Set<Long> deciles = new HashSet<>();
+        for (long seed = 0; seed < 100; seed++) {
+            try (VirtualTime time = VirtualTime.install(seed, Instant.EPOCH)) {
+                assertThatThrownBy(() -> policy.call(() -> {
+                            throw new IOException("down");
+                        }))
+                        .isInstanceOf(IOException.class);
+                long jitterMillis = time.waits().get(0).toMillis() - 100;
+                assertThat(jitterMillis).isBetween(0L, 999L);
+                deciles.add(jitterMillis / 100);
+            }
+        }
+        assertThat(deciles).as("deciles of the jitter hit by seeds 0-99").hasSizeGreaterThanOrEqualTo(8);
+    }
+
+    @Test
+    void theEnginesViewFollowsTheVirtualClock() throws Exception {
+        Instant start = Instant.parse("2026-01-01T00:00:00Z");
+        try (VirtualTime time = VirtualTime.install(7, start)) {
+            Timing engine = Timing.system();
+            assertThat(engine.currentTimeMillis()).isEqualTo(start.toEpochMilli());
+
+            assertThat(engine.sleepUnless(5_000_000L, () -> false)).isTrue();
+            assertThat(engine.sleepUnless(5_000_000L, () -> true))
+                    .as("cancelled before the wait")
+                    .isFalse();
+
+            assertThat(time.waits()).containsExactly(Duration.ofMillis(5));
+            assertThat(engine.currentTimeMillis()).isEqualTo(start.toEpochMilli() + 5);
+        }
+    }
+
+    @Test
+    void everyOperationLeavesTheClockFreeForOtherThreads() throws Exception {
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            VirtualTime time = VirtualTime.install();
+            time.advance(Duration.ofSeconds(1));
+            time.elapsed();
+            time.waits();
+            time.now();
+            time.close();
+
+            // a lock left held by this thread would block the other one until the bound
+            Future<Duration> elsewhere = other.submit(() -> {
+                time.advance(Duration.ofSeconds(1));
+                time.waits();
+                return time.elapsed();
+            });
+            assertThat(elsewhere.get(10, TimeUnit.SECONDS)).isEqualTo(Duration.ofSeconds(2));
+        } finally {
+            other.shutdownNow();
+        }
     }
 
     @Test

@@ -133,18 +133,26 @@ class InstrumentationGuideTest {
     }
 
     @Test
-    void exceptionMessagesAreNotLogged() {
+    void exceptionMessagesAreLoggedWithoutSecrets() {
         RetryPolicy policy =
                 RetryPolicy.on(IOException.class).attempts(2).name("fetch-user").build();
         assertThatThrownBy(() -> policy.run(() -> {
-                    throw new IOException("password=s3cret");
+                    throw new IOException("connect to db-1 failed: password=s3cret");
                 }))
-                .hasMessage("password=s3cret");
+                .hasMessage("connect to db-1 failed: password=s3cret");
 
         assertThat(messages())
                 .hasSize(2)
                 .allSatisfy(m -> assertThat(m).doesNotContain("s3cret"))
-                .anySatisfy(m -> assertThat(m).endsWith(" cause=java.io.IOException"));
+                .satisfiesExactly(
+                        m -> assertThat(m)
+                                .matches("WARNING tenax\\.retry_scheduled name=fetch-user retry_number=1"
+                                        + " wait_for=\\d+\\.\\d{3}s waited_so_far=0\\.000s cause=java\\.io\\.IOException"
+                                        + " message=\"connect to db-1 failed: password=\\[redacted]\""),
+                        m -> assertThat(m)
+                                .matches("INFO tenax\\.gave_up name=fetch-user reason=ATTEMPTS attempts=2"
+                                        + " elapsed=\\d+\\.\\d{3}s cause=java\\.io\\.IOException"
+                                        + " message=\"connect to db-1 failed: password=\\[redacted]\""));
     }
 
     @Test

@@ -382,9 +382,11 @@ public abstract class ReliabilitySuite extends ServerScenarios {
 
         for (int round = 0; round < rounds; round++) {
             CountDownLatch waiting = new CountDownLatch(1);
-            ContractClient client = client(policy().waitInitial(Duration.ofMillis(200 + random.nextInt(300)))
-                    .waitMax(Duration.ofSeconds(1))
-                    .timeout(Duration.ofMinutes(1))
+            // a wait far longer than the random point below, so no attempt can start between it and the cancel
+            // (a wait of 0.2 s and a point of up to 0.1 s left only the machine's scheduling delay as margin)
+            ContractClient client = client(policy().waitInitial(Duration.ofSeconds(20 + random.nextInt(30)))
+                    .waitMax(Duration.ofMinutes(1))
+                    .timeout(Duration.ofMinutes(5))
                     .listener(d -> waiting.countDown()));
             int before = arrivals.get();
             Pending pending =

@@ -142,6 +142,58 @@ class ServerHintsTest {
     }
 
     @Test
+    void theLargestRepresentableValuesAreHintsAndOneMoreIsNot() {
+        // Long.MAX_VALUE ns is 9,223,372,036,854 ms or 9,223,372,036 s, rounded down
+        assertThat(ServerHints.resolve(headers("retry-after-ms", "9223372036854"), NOW))
+                .isEqualTo(9_223_372_036_854_000_000L);
+        assertThat(ServerHints.resolve(headers("retry-after-ms", "9223372036855"), NOW))
+                .isEqualTo(NONE);
+        assertThat(ServerHints.resolve(headers("RateLimit-Reset", "9223372036"), NOW))
+                .isEqualTo(9_223_372_036_000_000_000L);
+        assertThat(ServerHints.resolve(headers("RateLimit-Reset", "9223372037"), NOW))
+                .isEqualTo(NONE);
+    }
+
+    @Test
+    void anEpochJustWithinNanosecondsIsExactAndOneMillisecondLaterSaturates() {
+        long now = 1_700_000_000_000L;
+        long maxMillis = Long.MAX_VALUE / 1_000_000L;
+
+        assertThat(ServerHints.resolve(headers("X-RateLimit-Reset", Long.toString(now + maxMillis)), now))
+                .isEqualTo(maxMillis * 1_000_000L);
+        assertThat(ServerHints.resolve(headers("X-RateLimit-Reset", Long.toString(now + maxMillis + 1)), now))
+                .isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
+    void xRateLimitResetMagnitudesSwitchExactlyAtTheirFloors() {
+        long now = ZonedDateTime.parse("2026-11-23T00:00:00Z").toInstant().toEpochMilli();
+
+        // 10^12 is epoch milliseconds (2001-09-09, past), 10^9 epoch seconds (the same instant): both "now"
+        assertThat(ServerHints.resolve(headers("X-RateLimit-Reset", "1000000000000"), now))
+                .isZero();
+        assertThat(ServerHints.resolve(headers("X-RateLimit-Reset", "1000000000"), now))
+                .isZero();
+        // one below each floor is read by the smaller unit
+        assertThat(ServerHints.resolve(headers("X-RateLimit-Reset", "999999999999"), now))
+                .as("epoch seconds far ahead: saturated")
+                .isEqualTo(Long.MAX_VALUE);
+        assertThat(ServerHints.resolve(headers("X-RateLimit-Reset", "999999999"), now))
+                .as("delta seconds")
+                .isEqualTo(999_999_999_000_000_000L);
+    }
+
+    @Test
+    void aMalformedXRateLimitResetFallsBackToTheNextHeader() {
+        Map<String, String> h = new HashMap<>();
+        h.put("X-RateLimit-Reset", "soon");
+        h.put("retry-after-ms", "250");
+
+        assertThat(ServerHints.resolve(h::get, NOW))
+                .isEqualTo(Duration.ofMillis(250).toNanos());
+    }
+
+    @Test
     void noHeadersMeansNoHint() {
         assertThat(ServerHints.resolve(name -> null, NOW)).isEqualTo(NONE);
     }
