@@ -12,7 +12,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A virtual clock for tests of retry schedules: while installed, every Tenax wait (blocking or asynchronous) is
@@ -38,14 +37,14 @@ public final class VirtualTime implements AutoCloseable {
     private final SplittableRandom random;
     private final List<Duration> waits = new ArrayList<>();
     private final Instant wallStart;
-    private final @Nullable Timing previous;
+    private final Timing clock = new Clock();
     private long nanos = START_NANOS;
     private boolean closed;
 
     private VirtualTime(long seed, Instant wallStart) {
         this.random = new SplittableRandom(seed);
         this.wallStart = wallStart;
-        this.previous = TimingOverride.install(new Clock());
+        TimingOverride.install(clock);
     }
 
     /**
@@ -122,7 +121,10 @@ public final class VirtualTime implements AutoCloseable {
         }
     }
 
-    /** Restores real time (or the clock installed before this one). */
+    /**
+     * Takes this clock out: the most recently installed clock still open takes over, or real time when none is.
+     * Clocks may be closed in any order; closing twice has no further effect.
+     */
     @Override
     public void close() {
         lock.lock();
@@ -134,7 +136,7 @@ public final class VirtualTime implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        TimingOverride.install(previous);
+        TimingOverride.remove(clock);
     }
 
     private void recordWait(long waitNanos) {

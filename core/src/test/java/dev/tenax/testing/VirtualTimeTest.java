@@ -182,4 +182,27 @@ class VirtualTimeTest {
         assertThat(time.waits()).isEmpty();
         assertThatThrownBy(() -> time.advance(Duration.ofSeconds(-1))).hasMessage("duration must be >= 0 (was PT-1S)");
     }
+
+    @Test
+    void clocksClosedOutOfOrderLeaveRealTimeBehind() throws Exception {
+        // issue 12 (adversarial finding 16): close restored a snapshot, so v1, v2, v1.close(), v2.close() left v1 on
+        VirtualTime first = VirtualTime.install();
+        VirtualTime second = VirtualTime.install();
+        first.close();
+        assertThat(second.elapsed()).isZero();
+        second.close();
+        RetryPolicy policy = RetryPolicy.on(IOException.class)
+                .attempts(2)
+                .waitInitial(Duration.ofMillis(30))
+                .waitJitter(Duration.ZERO)
+                .build();
+
+        assertThatThrownBy(() -> policy.call(() -> {
+                    throw new IOException("down");
+                }))
+                .isInstanceOf(IOException.class);
+
+        assertThat(first.waits()).as("a closed clock records nothing").isEmpty();
+        assertThat(second.waits()).as("a closed clock records nothing").isEmpty();
+    }
 }
