@@ -156,8 +156,8 @@ public final class BlockingEngine {
             throws Throwable {
         Thread.currentThread().interrupt();
         state.gaveUp(GiveUpReason.INTERRUPTED, failure, result);
-        if (failure == null && !released && !state.judge().releasesResults()) {
-            return resultOf(result);
+        if (failure == null && !state.judge().releasesResults()) {
+            return resultOf(result); // releasing it was a no-op: the last result is still the caller's
         }
         if (failure == null && !released) {
             state.release(result); // thrown away: its connection must not leak
