@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,8 +53,6 @@ class ResultRetryInterruptTest {
      * New finding while writing the test above: interrupted during the wait between two result attempts (not
      * before it), {@code call(operation, retryIf)} still throws the undeclared {@link InterruptedException}.
      */
-    @Disabled("issue 12: call(op, retryIf) interrupted during the wait before a result retry throws an undeclared"
-            + " InterruptedException instead of returning the last result")
     @Test
     void aResultRetryInterruptedDuringItsWaitReturnsTheLastResultAndKeepsTheFlag() throws Exception {
         CountDownLatch waiting = new CountDownLatch(1);
