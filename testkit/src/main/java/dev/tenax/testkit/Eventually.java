@@ -1,6 +1,7 @@
 package dev.tenax.testkit;
 
 import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 
@@ -12,7 +13,9 @@ import java.util.function.IntSupplier;
  */
 public final class Eventually {
     /** Long enough for a loaded CI machine; a condition that holds returns at once. */
-    public static final Duration BOUND = Duration.ofSeconds(10);
+    public static final Duration BOUND = Duration.ofSeconds(30);
+
+    private static final long POLL_NANOS = 1_000_000;
 
     private Eventually() {}
 
@@ -28,7 +31,8 @@ public final class Eventually {
             if (System.nanoTime() - deadline > 0) {
                 return condition.getAsBoolean();
             }
-            Thread.onSpinWait(); // polls the condition; no timed sleep
+            // a short park, not a spin: on a loaded machine a spin would starve the thread being waited for
+            LockSupport.parkNanos(POLL_NANOS);
         }
         return true;
     }
