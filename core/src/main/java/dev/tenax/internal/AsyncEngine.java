@@ -280,6 +280,10 @@ public final class AsyncEngine<T extends @Nullable Object> {
             return;
         }
         pendingWait.compareAndSet(wait, null);
+        if (cause instanceof VirtualMachineError) {
+            fail(cause, reason); // propagates as itself
+            return;
+        }
         RejectedExecutionException rejected = cause instanceof RejectedExecutionException r
                 ? r
                 : new RejectedExecutionException(

@@ -58,7 +58,7 @@ final class Wait implements Runnable {
         try {
             timer = spec.timing.schedule(spec.scheduler(), this, nanos);
         } catch (Throwable rejected) {
-            Faults.rethrowIfVirtualMachineError(rejected);
+            // even a VirtualMachineError goes to the engine: the call must end with it, not lose it here
             if (phase.compareAndSet(WAITING, ENDED)) {
                 engine.handOffFailed(this, rejected, GiveUpReason.SHUTDOWN);
             }
@@ -92,7 +92,7 @@ final class Wait implements Runnable {
         try {
             executor.execute(this::begin);
         } catch (Throwable rejected) {
-            Faults.rethrowIfVirtualMachineError(rejected);
+            // on the scheduler's thread: a throwable escaping here would be swallowed and the call never end
             if (phase.compareAndSet(HANDED_OVER, ENDED)) {
                 engine.handOffFailed(this, rejected, GiveUpReason.SHUTDOWN);
             }
@@ -133,7 +133,7 @@ final class Wait implements Runnable {
         try {
             future.cancel(false);
         } catch (Throwable hostile) {
-            Faults.rethrowIfVirtualMachineError(hostile);
+            // nothing to do: the phase already says the wait is over, so its task will do nothing if it runs
         }
     }
 
