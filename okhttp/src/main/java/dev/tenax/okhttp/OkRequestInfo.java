@@ -37,7 +37,7 @@ final class OkRequestInfo implements HttpRequestInfo {
 
     @Override
     public @Nullable String header(String name) {
-        return request.header(name);
+        return OkHeaders.first(request.headers(), name);
     }
 
     @Override

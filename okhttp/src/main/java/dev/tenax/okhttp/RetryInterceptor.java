@@ -79,7 +79,8 @@ public final class RetryInterceptor implements Interceptor {
     static OkHttpClient.Builder guard(OkHttpClient.Builder builder) {
         builder.retryOnConnectionFailure(false);
         if (!builder.networkInterceptors().contains(RetryAfterGuard.INSTANCE)) {
-            builder.addNetworkInterceptor(RetryAfterGuard.INSTANCE);
+            // first, so that every network interceptor of the user's sees the server's headers
+            builder.networkInterceptors().add(0, RetryAfterGuard.INSTANCE);
         }
         return builder;
     }
@@ -94,12 +95,13 @@ public final class RetryInterceptor implements Interceptor {
         Request request = chain.request();
         Call call = chain.call();
         HttpRetryPolicy effective = policies.effective(request, call.timeout().timeoutNanos());
+        RetryAfterGuard.Managed managed = RetryAfterGuard.manage(call);
         return HttpRetryDriver.execute(
                 effective, new OkRequestInfo(request, call), OkResponses.INSTANCE, new OkFailures(call), context -> {
                     if (call.isCanceled()) {
                         throw new IOException("Canceled");
                     }
-                    return RetryAfterGuard.restore(chain.proceed(request));
+                    return RetryAfterGuard.restore(managed, chain.proceed(request));
                 });
     }
 

@@ -61,7 +61,7 @@ final class RetryingCall implements Call {
         return HttpRetryDriver.execute(
                 effectivePolicy(), new OkRequestInfo(request, this), OkResponses.INSTANCE, new OkFailures(this), c -> {
                     Call attempt = newAttempt();
-                    return RetryAfterGuard.restore(attempt.execute());
+                    return RetryAfterGuard.restore(RetryAfterGuard.manage(attempt), attempt.execute());
                 });
     }
 
@@ -85,6 +85,7 @@ final class RetryingCall implements Call {
 
     private CompletableFuture<Response> startAttempt() {
         Call attempt = newAttempt();
+        RetryAfterGuard.Managed managed = RetryAfterGuard.manage(attempt);
         CompletableFuture<Response> outcome = new CompletableFuture<>();
         attempt.enqueue(new Callback() {
             @Override
@@ -94,7 +95,7 @@ final class RetryingCall implements Call {
 
             @Override
             public void onResponse(Call call, Response response) {
-                if (!outcome.complete(RetryAfterGuard.restore(response))) {
+                if (!outcome.complete(RetryAfterGuard.restore(managed, response))) {
                     response.close();
                 }
             }

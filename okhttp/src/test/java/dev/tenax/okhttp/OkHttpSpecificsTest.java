@@ -76,7 +76,7 @@ class OkHttpSpecificsTest {
             assertThat(response.header("Retry-After"))
                     .as("the caller still sees the hint")
                     .isEqualTo("0");
-            assertThat(response.header(RetryAfterGuard.STASHED)).isNull();
+            assertThat(response.headers().names()).noneMatch(name -> name.startsWith("Tenax"));
         }
         assertThat(server.getRequestCount()).isEqualTo(1);
     }

@@ -29,6 +29,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import org.jspecify.annotations.Nullable;
@@ -42,7 +43,7 @@ import org.junit.jupiter.api.Test;
  * {@link VirtualTime} clock (no real multi-second waits), except in the cancel and interrupt scenarios, which
  * need a real pending wait.
  */
-public abstract class ClientContract extends ServerScenarios {
+public abstract class ClientContract extends ServerScenarios implements HeaderScenarios, ReleaseScenarios {
     private static final String SECRET = "s3cr3t";
 
     private @Nullable VirtualTime time;
@@ -85,6 +86,31 @@ public abstract class ClientContract extends ServerScenarios {
 
     protected ContractClient client() {
         return client(policy());
+    }
+
+    @Override
+    public MockWebServer mockServer() {
+        return server;
+    }
+
+    @Override
+    public HttpRetryPolicy.Builder scenarioPolicy() {
+        return policy();
+    }
+
+    @Override
+    public ContractClient scenarioClient(HttpRetryPolicy.Builder policy) {
+        return client(policy);
+    }
+
+    @Override
+    public List<GiveUpDetails> recordedGiveUps() {
+        return giveUps;
+    }
+
+    @Override
+    public void useRealTime() {
+        realTime();
     }
 
     protected URI uri(String path) {
