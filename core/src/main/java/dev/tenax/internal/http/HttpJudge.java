@@ -39,7 +39,6 @@ public final class HttpJudge<R> implements Judge<R> {
     private final FailureClassifier failures;
     private final InterruptAs interruptAs;
     private final Switches switches;
-    private final boolean mayResend;
     private @Nullable String target;
 
     /**
@@ -58,7 +57,6 @@ public final class HttpJudge<R> implements Judge<R> {
         this.failures = failures;
         this.interruptAs = interruptAs;
         this.switches = switches;
-        this.mayResend = Idempotency.mayResend(request, rules.retryNonIdempotent());
     }
 
     /** The per-host budget key. */
@@ -153,7 +151,8 @@ public final class HttpJudge<R> implements Judge<R> {
 
     /** A response arrived (or may have), so the request may have been processed: may it be sent again? */
     private @Nullable Verdict safety() {
-        if (!mayResend) {
+        // asked at each judgement: after a redirect the view is the last hop's request (a GET after a 303)
+        if (!Idempotency.mayResend(request, rules.retryNonIdempotent())) {
             return Verdict.stop(GiveUpReason.NOT_IDEMPOTENT);
         }
         if (!request.bodyReplayable()) {
