@@ -2,6 +2,8 @@ package dev.tenax.okhttp;
 
 import dev.tenax.http.spi.FailureClassifier;
 import dev.tenax.http.spi.TransportFailureKind;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownServiceException;
 import okhttp3.Call;
 import org.jspecify.annotations.Nullable;
@@ -25,6 +27,12 @@ final class OkFailures implements FailureClassifier {
         if (call.isCanceled() || failure instanceof UnknownServiceException) {
             // cancelled by the caller (or by the call timeout); cleartext not permitted
             return TransportFailureKind.PERMANENT;
+        }
+        if (failure instanceof InterruptedIOException
+                && !(failure instanceof SocketTimeoutException)
+                && "timeout".equals(failure.getMessage())) {
+            // OkHttp's call timeout, which bounds each attempt of the call factory: the request may have been sent
+            return TransportFailureKind.TRANSIENT_MAYBE_SENT;
         }
         String type = failure.getClass().getName();
         if (type.equals(STREAM_RESET)) {

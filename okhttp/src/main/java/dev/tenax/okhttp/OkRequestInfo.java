@@ -6,16 +6,34 @@ import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okhttp3.RequestBody;
+import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
 
-/** The engine's view of an OkHttp request, and of the call whose cancel ends a wait. */
+/**
+ * The engine's view of the request an attempt sends, and of the call whose cancel ends a wait. After OkHttp
+ * followed a redirect (or an auth challenge), the request is the last hop's: that is the one judged and re-sent,
+ * never the original POST whose answer was a redirect.
+ */
 final class OkRequestInfo implements HttpRequestInfo {
-    private final Request request;
     private final Call call;
+    private volatile Request request;
 
     OkRequestInfo(Request request, Call call) {
         this.request = request;
         this.call = call;
+    }
+
+    /** The request the next attempt sends. */
+    Request current() {
+        return request;
+    }
+
+    /** Moves to the last hop of {@code response} when OkHttp followed one up; returns {@code response}. */
+    Response answeredBy(Response response) {
+        if (response.priorResponse() != null) {
+            request = response.request();
+        }
+        return response;
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.util.Objects;
 import okhttp3.Call;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
 import okhttp3.Response;
 
 /**
@@ -92,17 +91,15 @@ public final class RetryInterceptor implements Interceptor {
 
     @Override
     public Response intercept(Chain chain) throws IOException {
-        Request request = chain.request();
         Call call = chain.call();
-        HttpRetryPolicy effective = policies.effective(request, call.timeout().timeoutNanos());
+        OkRequestInfo request = new OkRequestInfo(chain.request(), call);
         RetryAfterGuard.Managed managed = RetryAfterGuard.manage(call);
-        return HttpRetryDriver.execute(
-                effective, new OkRequestInfo(request, call), OkResponses.INSTANCE, new OkFailures(call), context -> {
-                    if (call.isCanceled()) {
-                        throw new IOException("Canceled");
-                    }
-                    return RetryAfterGuard.restore(managed, chain.proceed(request));
-                });
+        HttpRetryPolicy effective = policies.effective(request.current(), OkTimeouts.limitNanos(call.timeout()));
+        return HttpRetryDriver.execute(effective, request, OkResponses.INSTANCE, new OkFailures(call), context -> {
+            Response response =
+                    OkTimeouts.bounded(chain, context.timeoutNanos()).proceed(request.current());
+            return request.answeredBy(RetryAfterGuard.restore(managed, response));
+        });
     }
 
     @Override

@@ -3,11 +3,9 @@ package dev.tenax.okhttp;
 import dev.tenax.http.HttpRetryPolicy;
 import dev.tenax.http.spi.HttpRetryDriver;
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -26,11 +24,12 @@ import okio.Timeout;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One logical call of {@link RetryingCallFactory}: each attempt is a fresh call of the client; {@code enqueue}
- * schedules retries instead of sleeping; {@code cancel} reaches the attempt in flight and the pending wait.
+ * One logical call of {@link RetryingCallFactory}: each attempt is a fresh call of the client, limited to the
+ * attempt's time; this call's {@link #timeout()} (the client's {@code callTimeout} unless the user sets it) bounds
+ * the whole call once, as OkHttp's own {@code Call} does; {@code enqueue} schedules retries instead of sleeping and
+ * delivers the callback on a Dispatcher thread; {@code cancel} reaches the attempt in flight and the pending wait.
  */
 final class RetryingCall implements Call {
-    private static final System.Logger LOG = System.getLogger("dev.tenax");
 
     private final OkHttpClient client;
     private final Policies policies;
@@ -42,11 +41,13 @@ final class RetryingCall implements Call {
     private final AtomicReference<@Nullable CompletableFuture<Response>> pending = new AtomicReference<>();
     private final List<EventListener> eventListeners = new CopyOnWriteArrayList<>();
     private final Map<Class<?>, Object> tags = new ConcurrentHashMap<>();
+    private final Delivery delivery;
 
     RetryingCall(OkHttpClient client, Policies policies, Request request) {
         this.client = client;
         this.policies = policies;
         this.request = request;
+        this.delivery = new Delivery(client.dispatcher(), canceled);
         this.timeout = new Timeout().timeout(client.callTimeoutMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -58,46 +59,51 @@ final class RetryingCall implements Call {
     @Override
     public Response execute() throws IOException {
         markExecuted();
-        return HttpRetryDriver.execute(
-                effectivePolicy(), new OkRequestInfo(request, this), OkResponses.INSTANCE, new OkFailures(this), c -> {
-                    Call attempt = newAttempt();
-                    return RetryAfterGuard.restore(RetryAfterGuard.manage(attempt), attempt.execute());
-                });
+        OkRequestInfo info = new OkRequestInfo(request, this);
+        return HttpRetryDriver.execute(effectivePolicy(), info, OkResponses.INSTANCE, new OkFailures(this), c -> {
+            Call attempt = newAttempt(info.current(), c.timeoutNanos());
+            RetryAfterGuard.Managed managed = RetryAfterGuard.manage(attempt);
+            return info.answeredBy(RetryAfterGuard.restore(managed, attempt.execute()));
+        });
     }
 
     @Override
     public void enqueue(Callback callback) {
         markExecuted();
+        OkRequestInfo info = new OkRequestInfo(request, this);
         CompletableFuture<Response> result = HttpRetryDriver.executeAsync(
                 effectivePolicy(),
-                new OkRequestInfo(request, this),
+                info,
                 OkResponses.INSTANCE,
                 new OkFailures(this),
-                c -> startAttempt());
+                c -> startAttempt(info, c.timeoutNanos()));
         pending.set(result);
         if (canceled.get()) {
             result.cancel(true);
         }
         // the callback is the end of the line: nothing reads the dependent future
         CompletableFuture<Response> unused =
-                result.whenComplete((response, failure) -> deliver(callback, response, failure));
+                result.whenComplete((response, failure) -> delivery.deliver(this, callback, response, failure));
     }
 
-    private CompletableFuture<Response> startAttempt() {
-        Call attempt = newAttempt();
+    private CompletableFuture<Response> startAttempt(OkRequestInfo info, long timeoutNanos) {
+        Call attempt = newAttempt(info.current(), timeoutNanos);
         RetryAfterGuard.Managed managed = RetryAfterGuard.manage(attempt);
         CompletableFuture<Response> outcome = new CompletableFuture<>();
         attempt.enqueue(new Callback() {
             @Override
             public void onFailure(Call call, IOException e) {
-                outcome.completeExceptionally(e);
+                Delivery.onDispatcherThread(() -> outcome.completeExceptionally(e));
             }
 
             @Override
             public void onResponse(Call call, Response response) {
-                if (!outcome.complete(RetryAfterGuard.restore(managed, response))) {
-                    response.close();
-                }
+                Response restored = info.answeredBy(RetryAfterGuard.restore(managed, response));
+                Delivery.onDispatcherThread(() -> {
+                    if (!outcome.complete(restored)) {
+                        response.close();
+                    }
+                });
             }
         });
         // cancelling the attempt's future (the engine does, when this call is cancelled) cancels the OkHttp call
@@ -109,8 +115,10 @@ final class RetryingCall implements Call {
         return outcome;
     }
 
-    private Call newAttempt() {
-        Call attempt = client.newCall(request);
+    /** A call of the client for one attempt, limited to the attempt's time (not the client's callTimeout again). */
+    private Call newAttempt(Request hop, long timeoutNanos) {
+        Call attempt = client.newCall(hop);
+        OkTimeouts.bound(attempt, timeoutNanos);
         for (EventListener listener : eventListeners) {
             attempt.addEventListener(listener);
         }
@@ -121,33 +129,9 @@ final class RetryingCall implements Call {
         return attempt;
     }
 
-    private void deliver(Callback callback, @Nullable Response response, @Nullable Throwable failure) {
-        try {
-            if (failure == null && response != null) {
-                callback.onResponse(this, response);
-            } else {
-                callback.onFailure(this, asIOException(failure));
-            }
-        } catch (IOException | RuntimeException callbackFailure) {
-            LOG.log(
-                    Level.WARNING,
-                    "tenax.callback_failed callback=" + callback.getClass().getName(),
-                    callbackFailure);
-        }
-    }
-
-    private IOException asIOException(@Nullable Throwable failure) {
-        Throwable t =
-                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        if (t instanceof IOException io) {
-            return io;
-        }
-        IOException wrapped = new IOException(canceled.get() ? "Canceled" : "call failed", t);
-        return wrapped;
-    }
-
+    /** The policy, its timeout capped by this call's own limit (its timeout, set by the user or the client). */
     private HttpRetryPolicy effectivePolicy() {
-        return policies.effective(request, timeout.timeoutNanos());
+        return policies.effective(request, OkTimeouts.limitNanos(timeout));
     }
 
     private void markExecuted() {

@@ -43,7 +43,8 @@ import org.junit.jupiter.api.Test;
  * {@link VirtualTime} clock (no real multi-second waits), except in the cancel and interrupt scenarios, which
  * need a real pending wait.
  */
-public abstract class ClientContract extends ServerScenarios implements HeaderScenarios, ReleaseScenarios {
+public abstract class ClientContract extends ServerScenarios
+        implements HeaderScenarios, RedirectScenarios, ReleaseScenarios {
     private static final String SECRET = "s3cr3t";
 
     private @Nullable VirtualTime time;
