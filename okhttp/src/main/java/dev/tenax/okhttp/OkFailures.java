@@ -34,6 +34,9 @@ final class OkFailures implements FailureClassifier {
             // OkHttp's call timeout, which bounds each attempt of the call factory: the request may have been sent
             return TransportFailureKind.TRANSIENT_MAYBE_SENT;
         }
+        if (failure instanceof StaleConnectionCheck.StaleConnectionException) {
+            return TransportFailureKind.TRANSIENT_NOT_SENT;
+        }
         String type = failure.getClass().getName();
         if (type.equals(STREAM_RESET)) {
             // HTTP/2 REFUSED_STREAM guarantees the server did not process the request (RFC 9113 §8.7)

@@ -12,12 +12,16 @@ import okhttp3.Response;
 /**
  * An OkHttp application interceptor that retries as an {@link HttpRetryPolicy} says: it releases every response
  * it retries, never replays a one-shot or duplex body once it may have been sent, treats the call's
- * {@link Call#timeout() timeout} as a deadline, stops waiting when the call is cancelled, and on exhaustion
- * returns the last response with its body intact. OkHttp's own {@code IOException}s are rethrown unchanged.
+ * {@link Call#timeout() timeout} as a deadline, gives each attempt at most the time left (and the policy's
+ * {@code attemptTimeout}) as the chain's connect, read and write timeouts, judges and re-sends the last hop of a
+ * redirect chain (never the POST that was answered by a redirect), stops waiting when the call is cancelled, and on
+ * exhaustion returns the last response with its body intact. OkHttp's own {@code IOException}s are rethrown
+ * unchanged.
  *
  * <p>Install it with {@link #install}: that also switches off OkHttp's own re-sends, which would otherwise
  * duplicate a POST in two cases Tenax cannot see (a reused connection that drops after the request was written,
- * and a {@code 503} with {@code Retry-After: 0}).
+ * and a {@code 503} with {@code Retry-After: 0}), and still sends a POST whose pooled connection the server had
+ * closed while it was idle.
  *
  * <pre>{@code
  * OkHttpClient client = RetryInterceptor.install(new OkHttpClient.Builder(), HttpRetryPolicy.defaults())
@@ -61,7 +65,9 @@ public final class RetryInterceptor implements Interceptor {
     /**
      * Adds the interceptor to {@code builder} and makes Tenax the only one to re-send requests: turns off
      * {@code retryOnConnectionFailure} (Tenax retries connection failures itself, with its idempotency rules) and
-     * adds a network interceptor that keeps OkHttp from following a {@code 503} with {@code Retry-After: 0}.
+     * adds two network interceptors: one keeps OkHttp from following a {@code 503} with {@code Retry-After: 0}, the
+     * other finds a pooled connection the server closed while it was idle before a request is written on it (that
+     * request was not sent, so Tenax retries it, POST included, on a new connection).
      *
      * @param builder the client builder
      * @param policy the policy
@@ -80,6 +86,9 @@ public final class RetryInterceptor implements Interceptor {
         if (!builder.networkInterceptors().contains(RetryAfterGuard.INSTANCE)) {
             // first, so that every network interceptor of the user's sees the server's headers
             builder.networkInterceptors().add(0, RetryAfterGuard.INSTANCE);
+        }
+        if (!builder.networkInterceptors().contains(StaleConnectionCheck.INSTANCE)) {
+            builder.networkInterceptors().add(1, StaleConnectionCheck.INSTANCE);
         }
         return builder;
     }

@@ -183,7 +183,8 @@ class OkHttpSpecificsTest {
 
         assertThat(builder.interceptors()).hasSize(1);
         assertThat(((RetryInterceptor) builder.interceptors().get(0)).policy()).isSameAs(HttpRetryPolicy.defaults());
-        assertThat(builder.networkInterceptors()).containsExactly(RetryAfterGuard.INSTANCE);
+        assertThat(builder.networkInterceptors())
+                .containsExactly(RetryAfterGuard.INSTANCE, StaleConnectionCheck.INSTANCE);
         assertThat(builder.build().retryOnConnectionFailure()).isFalse();
     }
 

@@ -1,0 +1,89 @@
+package dev.tenax.okhttp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Connection;
+import okhttp3.Interceptor;
+import okhttp3.Protocol;
+import okhttp3.Response;
+
+/**
+ * A network interceptor that looks, before a request of a Tenax call is written, whether the pooled HTTP/1
+ * connection it was given was closed by the server while it sat idle. If so, nothing of the request has left the
+ * machine: the interceptor closes the connection and fails with {@link StaleConnectionException}, which Tenax
+ * treats as "not sent", so any method is retried, on a new connection. A connection the server drops <em>after</em>
+ * reading the request is healthy here, and its failure stays "may have been sent": a POST is never sent twice.
+ *
+ * <p>The look is a read with a 1 ms socket timeout (the shortest there is), as OkHttp's own health check does; it
+ * costs that millisecond on a healthy connection, so it is made only on a connection idle for at least
+ * {@link #IDLE_NANOS}. OkHttp checks by itself only connections idle for 10 s, and only for methods other than GET.
+ */
+final class StaleConnectionCheck implements Interceptor {
+    static final StaleConnectionCheck INSTANCE = new StaleConnectionCheck();
+    static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    /** When each connection Tenax used last answered; weak keys: the pool owns connections. */
+    private final Map<Connection, Long> lastUse = new WeakHashMap<>();
+
+    private StaleConnectionCheck() {}
+
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+        Connection connection = chain.connection();
+        if (connection == null || chain.call().tag(RetryAfterGuard.Managed.class) == null) {
+            return chain.proceed(chain.request());
+        }
+        Long last;
+        synchronized (lastUse) {
+            last = lastUse.get(connection);
+        }
+        if (last != null && System.nanoTime() - last >= IDLE_NANOS && connection.protocol() != Protocol.HTTP_2) {
+            probe(connection.socket());
+        }
+        try {
+            return chain.proceed(chain.request());
+        } finally {
+            synchronized (lastUse) {
+                lastUse.put(connection, System.nanoTime());
+            }
+        }
+    }
+
+    /** Fails if the server closed the connection (or sent something unasked, which also leaves it unusable). */
+    private static void probe(Socket socket) throws IOException {
+        int timeout = socket.getSoTimeout();
+        boolean closed;
+        try {
+            socket.setSoTimeout(1);
+            InputStream in = socket.getInputStream();
+            in.read(); // EOF, or a byte nobody asked for: either way the connection is done
+            closed = true;
+        } catch (SocketTimeoutException healthy) {
+            closed = false;
+        } catch (IOException broken) {
+            closed = true;
+        } finally {
+            if (!socket.isClosed()) {
+                socket.setSoTimeout(timeout);
+            }
+        }
+        if (closed) {
+            socket.close();
+            throw new StaleConnectionException();
+        }
+    }
+
+    /** The pooled connection was closed by the server before the request was written: nothing was sent. */
+    static final class StaleConnectionException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        StaleConnectionException() {
+            super("the server had closed the pooled connection before the request was written");
+        }
+    }
+}
