@@ -148,4 +148,22 @@ class OkHttpHeadersTest {
                 .as("neither OkHttp nor Tenax re-sent the POST")
                 .isEqualTo(1);
     }
+
+    @Test
+    void aRetryAfterBeyondIntNeitherBreaksTheCallNorReachesTheCaller() throws IOException {
+        // OkHttp parses an all-digits last value as an int: this one would throw NumberFormatException
+        server.enqueue(unavailable("99999999999999999999"));
+        server.enqueue(new MockResponse.Builder().body("ok").build());
+        OkHttpClient client =
+                RetryInterceptor.install(new OkHttpClient.Builder(), policy).build();
+
+        try (Response response = client.newCall(
+                        new Request.Builder().url(server.url("/")).build())
+                .execute()) {
+            assertThat(response.body().string())
+                    .as("an overflowing hint is ignored")
+                    .isEqualTo("ok");
+        }
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
 }
