@@ -35,20 +35,28 @@ final class OkFailures implements FailureClassifier {
             return TransportFailureKind.TRANSIENT_MAYBE_SENT;
         }
         if (failure instanceof StaleConnectionCheck.StaleConnectionException) {
-            return TransportFailureKind.TRANSIENT_NOT_SENT;
+            return notSent();
         }
         String type = failure.getClass().getName();
         if (type.equals(STREAM_RESET)) {
             // HTTP/2 REFUSED_STREAM guarantees the server did not process the request (RFC 9113 §8.7)
             String message = failure.getMessage();
             return message != null && message.contains("REFUSED_STREAM")
-                    ? TransportFailureKind.TRANSIENT_NOT_SENT
+                    ? notSent()
                     : TransportFailureKind.TRANSIENT_MAYBE_SENT;
         }
         if (type.equals(CONNECTION_SHUTDOWN)) {
             // the HTTP/2 connection was shut down before this stream was created
-            return TransportFailureKind.TRANSIENT_NOT_SENT;
+            return notSent();
         }
         return null;
+    }
+
+    /** This hop was not sent; but on a later hop (after a redirect) the attempt's own request was. */
+    private TransportFailureKind notSent() {
+        RetryAfterGuard.Managed managed = call.tag(RetryAfterGuard.Managed.class);
+        return managed != null && managed.answered()
+                ? TransportFailureKind.TRANSIENT_MAYBE_SENT
+                : TransportFailureKind.TRANSIENT_NOT_SENT;
     }
 }

@@ -21,9 +21,22 @@ final class RetryAfterGuard implements Interceptor {
     static final String APPENDED = "Thu, 01 Jan 1970 00:00:00 GMT";
     private static final String RETRY_AFTER = "Retry-After";
 
-    /** The call tag that marks a Tenax call, and whether the guard appended to its latest response. */
+    /**
+     * The call tag that marks a Tenax call: whether the guard appended to its latest response, and whether a hop of
+     * the current attempt was answered (a later hop then follows a redirect: the attempt's request was sent).
+     */
     static final class Managed {
         private volatile boolean appended;
+        private volatile boolean answered;
+
+        /** A new attempt starts on this call: nothing of it has been answered yet. */
+        void attemptStarts() {
+            answered = false;
+        }
+
+        boolean answered() {
+            return answered;
+        }
     }
 
     private RetryAfterGuard() {}
@@ -37,7 +50,11 @@ final class RetryAfterGuard implements Interceptor {
     public Response intercept(Chain chain) throws IOException {
         Response response = chain.proceed(chain.request());
         Managed managed = chain.call().tag(Managed.class);
-        if (managed == null || response.code() != 503) {
+        if (managed == null) {
+            return response;
+        }
+        managed.answered = true;
+        if (response.code() != 503) {
             return response;
         }
         List<String> values = response.headers(RETRY_AFTER);

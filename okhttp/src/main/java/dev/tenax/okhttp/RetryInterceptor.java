@@ -105,6 +105,7 @@ public final class RetryInterceptor implements Interceptor {
         RetryAfterGuard.Managed managed = RetryAfterGuard.manage(call);
         HttpRetryPolicy effective = policies.effective(request.current(), OkTimeouts.limitNanos(call.timeout()));
         return HttpRetryDriver.execute(effective, request, OkResponses.INSTANCE, new OkFailures(call), context -> {
+            managed.attemptStarts();
             Response response =
                     OkTimeouts.bounded(chain, context.timeoutNanos()).proceed(request.current());
             return request.answeredBy(RetryAfterGuard.restore(managed, response));

@@ -42,6 +42,8 @@ final class RetryingCall implements Call {
     private final List<EventListener> eventListeners = new CopyOnWriteArrayList<>();
     private final Map<Class<?>, Object> tags = new ConcurrentHashMap<>();
     private final Delivery delivery;
+    /** Shared by every attempt call, so that this call's failures are classified with what its attempt met. */
+    private final RetryAfterGuard.Managed managed = new RetryAfterGuard.Managed();
 
     RetryingCall(OkHttpClient client, Policies policies, Request request) {
         this.client = client;
@@ -62,7 +64,6 @@ final class RetryingCall implements Call {
         OkRequestInfo info = new OkRequestInfo(request, this);
         return HttpRetryDriver.execute(effectivePolicy(), info, OkResponses.INSTANCE, new OkFailures(this), c -> {
             Call attempt = newAttempt(info.current(), c.timeoutNanos());
-            RetryAfterGuard.Managed managed = RetryAfterGuard.manage(attempt);
             return info.answeredBy(RetryAfterGuard.restore(managed, attempt.execute()));
         });
     }
@@ -88,7 +89,6 @@ final class RetryingCall implements Call {
 
     private CompletableFuture<Response> startAttempt(OkRequestInfo info, long timeoutNanos) {
         Call attempt = newAttempt(info.current(), timeoutNanos);
-        RetryAfterGuard.Managed managed = RetryAfterGuard.manage(attempt);
         CompletableFuture<Response> outcome = new CompletableFuture<>();
         attempt.enqueue(new Callback() {
             @Override
@@ -119,6 +119,8 @@ final class RetryingCall implements Call {
     private Call newAttempt(Request hop, long timeoutNanos) {
         Call attempt = client.newCall(hop);
         OkTimeouts.bound(attempt, timeoutNanos);
+        managed.attemptStarts();
+        attempt.tag(RetryAfterGuard.Managed.class, () -> managed);
         for (EventListener listener : eventListeners) {
             attempt.addEventListener(listener);
         }
@@ -182,7 +184,7 @@ final class RetryingCall implements Call {
 
     @Override
     public <T> @Nullable T tag(Class<? extends T> type) {
-        Object tag = tags.get(type);
+        Object tag = type == RetryAfterGuard.Managed.class ? managed : tags.get(type);
         if (tag == null) {
             tag = request.tag(type);
         }

@@ -17,7 +17,8 @@ import okhttp3.Response;
  * connection it was given was closed by the server while it sat idle. If so, nothing of the request has left the
  * machine: the interceptor closes the connection and fails with {@link StaleConnectionException}, which Tenax
  * treats as "not sent", so any method is retried, on a new connection. A connection the server drops <em>after</em>
- * reading the request is healthy here, and its failure stays "may have been sent": a POST is never sent twice.
+ * reading the request is healthy here, and its failure stays "may have been sent": a POST is never sent twice. Only
+ * the first hop of an attempt is looked at: on a later hop (after a redirect) the attempt's request was sent.
  *
  * <p>The look is a read with a 1 ms socket timeout (the shortest there is), as OkHttp's own health check does; it
  * costs that millisecond on a healthy connection, so it is made only on a connection idle for at least
@@ -35,7 +36,9 @@ final class StaleConnectionCheck implements Interceptor {
     @Override
     public Response intercept(Chain chain) throws IOException {
         Connection connection = chain.connection();
-        if (connection == null || chain.call().tag(RetryAfterGuard.Managed.class) == null) {
+        RetryAfterGuard.Managed managed = chain.call().tag(RetryAfterGuard.Managed.class);
+        if (connection == null || managed == null || managed.answered()) {
+            // not Tenax's call, or a later hop (a redirect): the attempt's request was sent, whatever this hop meets
             return chain.proceed(chain.request());
         }
         Long last;

@@ -121,4 +121,35 @@ class StaleConnectionTest {
 
         assertThat(server.getRequestCount()).as("the GET and one POST").isEqualTo(2);
     }
+
+    @Test
+    void aStaleConnectionMetByTheRedirectOfAPostDoesNotResendThePost() throws Exception {
+        try (MockWebServer other = new MockWebServer()) {
+            other.setServerSocketFactory(NoDelayServerSockets.INSTANCE);
+            other.start();
+            OkHttpClient client =
+                    RetryInterceptor.install(new OkHttpClient.Builder(), policy).build();
+            other.enqueue(new MockResponse.Builder()
+                    .body("warm")
+                    .onResponseEnd(new SocketEffect.CloseSocket())
+                    .build());
+            try (Response response = client.newCall(
+                            new Request.Builder().url(other.url("/")).build())
+                    .execute()) {
+                assertThat(response.body().string()).isEqualTo("warm");
+            }
+            Thread.sleep(TimeUnit.NANOSECONDS.toMillis(StaleConnectionCheck.IDLE_NANOS) + 500);
+            server.enqueue(new MockResponse.Builder()
+                    .code(303)
+                    .addHeader("Location", other.url("/b"))
+                    .build());
+            server.enqueue(
+                    new MockResponse.Builder().code(201).body("created twice").build());
+
+            // the GET /b meets the connection "other" closed: the POST /a was sent and answered, so it is not re-sent
+            assertThatThrownBy(() -> client.newCall(post()).execute()).isInstanceOf(IOException.class);
+
+            assertThat(server.getRequestCount()).as("one POST").isEqualTo(1);
+        }
+    }
 }
