@@ -34,10 +34,12 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * <pre>
  * ./mvnw -B -q -Pbench -pl benchmarks -am package -DskipTests -Djmh.args="CallOverhead -prof gc"
  * ./mvnw -B -q -Pbench -pl benchmarks -am package -DskipTests -Djmh.args="HttpSuccess -prof gc"
+ * ./mvnw -B -q -Pbench -pl benchmarks -am package -DskipTests -Djmh.args="CannedExchange -prof gc"
  * </pre>
  *
  * <p>Results of {@link HttpSuccessBenchmark} (P2) get their own table: throughput per client variant and its
- * ratio to the same client's bare row.
+ * ratio to the same client's bare row; those of {@link CannedExchangeBenchmark} (P2b) theirs: each row's overhead
+ * over its group's bare row, in time and bytes, against issue 13's target.
  */
 public final class BenchMain {
     private static final String ALLOC_NORM = "gc.alloc.rate.norm";
@@ -148,16 +150,17 @@ public final class BenchMain {
                 continue;
             }
             double overhead = row.score - base.score;
+            double error = Math.hypot(row.error, base.error);
             double bytes = row.bytes - base.bytes;
             out.append(fmt(overhead))
                     .append(" ± ")
-                    .append(fmt(Math.hypot(row.error, base.error)))
+                    .append(fmt(error))
                     .append(" | ")
                     .append(fmt(row.median - base.median))
                     .append(" | ")
                     .append(Double.isNaN(bytes) ? "n/a" : String.format(Locale.ROOT, "%.0f", bytes))
                     .append(" | ")
-                    .append(verdict(overhead, bytes))
+                    .append(verdict(overhead, error, bytes))
                     .append(" |\n");
         }
         out.append('\n')
@@ -168,20 +171,23 @@ public final class BenchMain {
                 .append(TARGET_NANOS)
                 .append(" ns and ")
                 .append(TARGET_BYTES)
-                .append(" B per successful call over the bare path.");
+                .append(" B per successful call over the bare path; a time whose CI is wider than the target is")
+                .append(" unresolved (rerun on a quiet machine), allocation is exact whatever the load.");
         return out.toString();
     }
 
-    private static String verdict(double overheadNanos, double extraBytes) {
-        if (Double.isNaN(extraBytes)) {
-            return overheadNanos <= TARGET_NANOS ? "time met; bytes n/a (run with -prof gc)" : "time missed";
-        }
-        boolean time = overheadNanos <= TARGET_NANOS;
-        boolean bytes = extraBytes <= TARGET_BYTES;
-        if (time && bytes) {
-            return "met";
-        }
-        return (time ? "" : "time missed") + (time || bytes ? "" : ", ") + (bytes ? "" : "bytes missed");
+    /**
+     * Met or missed, per target; a time whose confidence interval is wider than the target itself says nothing
+     * either way (a loaded machine) and is reported as unresolved.
+     */
+    private static String verdict(double overheadNanos, double errorNanos, double extraBytes) {
+        String time = Double.isNaN(errorNanos) || errorNanos > TARGET_NANOS
+                ? "time unresolved (CI > target)"
+                : overheadNanos <= TARGET_NANOS ? "time met" : "time missed";
+        String bytes = Double.isNaN(extraBytes)
+                ? "bytes n/a (run with -prof gc)"
+                : extraBytes <= TARGET_BYTES ? "bytes met" : "bytes missed";
+        return time + ", " + bytes;
     }
 
     /**
