@@ -32,8 +32,8 @@ import org.jspecify.annotations.Nullable;
  * response from the subscriber's body. So {@code RetryingHttpClient}'s deciding body handler runs as in reality.
  */
 public final class CannedJdkClient extends HttpClient {
-    private static final HttpHeaders HEADERS =
-            HttpHeaders.of(Map.of("content-type", List.of("text/plain"), "content-length", List.of("0")), (k, v) -> true);
+    private static final HttpHeaders HEADERS = HttpHeaders.of(
+            Map.of("content-type", List.of("text/plain"), "content-length", List.of("0")), (k, v) -> true);
     private static final ResponseInfo INFO = new ResponseInfo() {
         @Override
         public int statusCode() {

@@ -49,7 +49,9 @@ public final class CannedOkHttp {
 
     /** {@code RetryInterceptor.install(builder, policy)}, then the canned answer after it. */
     public OkHttpClient interceptor(HttpRetryPolicy policy) {
-        return RetryInterceptor.install(builder(), policy).addInterceptor(answer).build();
+        return RetryInterceptor.install(builder(), policy)
+                .addInterceptor(answer)
+                .build();
     }
 
     /** {@code RetryingCallFactory.create(bare, policy)}: each attempt is a call of a bare client. */
