@@ -26,7 +26,8 @@ final class RetryState<T extends @Nullable Object> implements AttemptContext, Re
     private final String budgetKey;
     private final long startNanos;
     private final int maxAttempts;
-    private final FailureChain failures = new FailureChain();
+    /** Made on the first failure: a call that succeeds at once never pays for it. */
+    private @Nullable FailureChain failures;
 
     private int attempts = 1;
     private long waitedNanos;
@@ -99,7 +100,7 @@ final class RetryState<T extends @Nullable Object> implements AttemptContext, Re
         if (early != null && earlyDecision != null && (failure == null || earlyDecision instanceof Step.Retry)) {
             lastServerWaitNanos = early.serverWaitNanos;
             if (failure != null) {
-                failures.add(failure, attempts);
+                failures().add(failure, attempts);
             }
             return earlyDecision;
         }
@@ -176,7 +177,7 @@ final class RetryState<T extends @Nullable Object> implements AttemptContext, Re
      */
     private Step decide(Verdict verdict, @Nullable Throwable failure) {
         if (failure != null) {
-            failures.add(failure, attempts);
+            failures().add(failure, attempts);
         }
         if (!verdict.isRetry()) {
             return giveUp(verdict.reason);
@@ -254,13 +255,24 @@ final class RetryState<T extends @Nullable Object> implements AttemptContext, Re
      * attempts' failures attached as suppressed (bounded, each instance once).
      */
     Throwable finalFailure(Throwable failure) {
-        return failures.attachTo(failure);
+        FailureChain chain = failures;
+        return chain == null ? failure : chain.attachTo(failure);
+    }
+
+    private FailureChain failures() {
+        FailureChain chain = failures;
+        if (chain == null) {
+            chain = new FailureChain();
+            failures = chain;
+        }
+        return chain;
     }
 
     /** The latest attempt's failure, or {@code null} when every attempt so far gave a result. */
     @Nullable
     Throwable lastFailure() {
-        return failures.last();
+        FailureChain chain = failures;
+        return chain == null ? null : chain.last();
     }
 
     /** Tells listeners that the call stops retrying for the reason the last decision found. */

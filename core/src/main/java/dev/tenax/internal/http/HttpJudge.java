@@ -61,9 +61,9 @@ public final class HttpJudge<R> implements Judge<R> {
         this.mayResend = Idempotency.mayResend(request, rules.retryNonIdempotent());
     }
 
-    /** The per-host budget key. */
+    /** The per-host budget key; not built when the budget is unlimited, which never reads it. */
     public String budgetKey() {
-        return request.origin();
+        return rules.spec().budget == dev.tenax.internal.UnlimitedBudget.INSTANCE ? "" : request.origin();
     }
 
     /** Wraps the engine's context for the adapter's attempt. */
