@@ -26,6 +26,8 @@ final class RetryState<T extends @Nullable Object> implements AttemptContext, Re
     private final String budgetKey;
     private final long startNanos;
     private final int maxAttempts;
+    /** The policy's timeout, or the client's own call timeout when that is shorter; -1: none. */
+    private final long callTimeoutNanos;
     /** Made on the first failure: a call that succeeds at once never pays for it. */
     private @Nullable FailureChain failures;
 
@@ -44,11 +46,14 @@ final class RetryState<T extends @Nullable Object> implements AttemptContext, Re
         this.budgetKey = budgetKey;
         this.startNanos = startNanos == UNKNOWN_START ? spec.timing.nanoTime() : startNanos;
         this.maxAttempts = switches.attempts(spec.maxAttempts);
+        long outer = judge.outerTimeoutNanos();
+        this.callTimeoutNanos =
+                outer < 0 ? spec.timeoutNanos : spec.hasTimeout() ? Math.min(outer, spec.timeoutNanos) : outer;
     }
 
     /** Whether the deadline applies to this call (not in testing mode). */
     boolean deadlineApplies() {
-        return spec.hasTimeout() && !switches.testing;
+        return callTimeoutNanos >= 0 && !switches.testing;
     }
 
     /** Whether this call runs in testing mode: no waits at all. */
@@ -114,12 +119,12 @@ final class RetryState<T extends @Nullable Object> implements AttemptContext, Re
 
     /** The deadline on the timing's clock, or {@link Long#MAX_VALUE} when none applies. */
     long deadlineNanoTime() {
-        return deadlineApplies() ? Durations.saturatedAdd(startNanos, spec.timeoutNanos) : Long.MAX_VALUE;
+        return deadlineApplies() ? Durations.saturatedAdd(startNanos, callTimeoutNanos) : Long.MAX_VALUE;
     }
 
     /** Whether the deadline applies and has passed (an attempt may still start exactly at it, not after). */
     boolean deadlinePassed() {
-        return deadlineApplies() && spec.timing.nanoTime() - startNanos > spec.timeoutNanos;
+        return deadlineApplies() && spec.timing.nanoTime() - startNanos > callTimeoutNanos;
     }
 
     @Override
@@ -127,7 +132,7 @@ final class RetryState<T extends @Nullable Object> implements AttemptContext, Re
         if (!deadlineApplies()) {
             return Long.MAX_VALUE;
         }
-        return Math.max(0, spec.timeoutNanos - (spec.timing.nanoTime() - startNanos));
+        return Math.max(0, callTimeoutNanos - (spec.timing.nanoTime() - startNanos));
     }
 
     @Override
@@ -138,7 +143,7 @@ final class RetryState<T extends @Nullable Object> implements AttemptContext, Re
     /** Whether a wait of {@code waitNanos} starting now still ends by the deadline (always, when none applies). */
     boolean waitFits(long waitNanos) {
         return !deadlineApplies()
-                || Durations.saturatedAdd(spec.timing.nanoTime() - startNanos, waitNanos) <= spec.timeoutNanos;
+                || Durations.saturatedAdd(spec.timing.nanoTime() - startNanos, waitNanos) <= callTimeoutNanos;
     }
 
     private Verdict judgeFailure(Throwable failure) {
@@ -191,9 +196,9 @@ final class RetryState<T extends @Nullable Object> implements AttemptContext, Re
         long wait = verdict.kind == Verdict.Kind.RETRY_AFTER
                 ? verdict.waitNanos
                 : spec.backoffNanos(attempts, spec.timing.nextRandom());
-        if (spec.hasTimeout()) {
+        if (callTimeoutNanos >= 0) {
             long elapsed = spec.timing.nanoTime() - startNanos;
-            if (wait > spec.timeoutNanos - elapsed) {
+            if (wait > callTimeoutNanos - elapsed) {
                 return giveUp(GiveUpReason.DEADLINE);
             }
         }

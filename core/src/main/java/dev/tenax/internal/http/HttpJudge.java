@@ -106,6 +106,9 @@ public final class HttpJudge<R> implements Judge<R> {
 
     @Override
     public Verdict judgeFailure(Throwable failure, RetryContext call) {
+        if (callCancelled()) {
+            return Verdict.stop(GiveUpReason.CANCELLED);
+        }
         int attemptNumber = call.attemptNumber();
         TransportFailureKind kind = classify(failure);
         RetryDecision decision = kind == TransportFailureKind.PERMANENT ? RetryDecision.stop() : RetryDecision.retry();
@@ -241,6 +244,17 @@ public final class HttpJudge<R> implements Judge<R> {
     @Override
     public boolean clientTimesAttempts() {
         return true;
+    }
+
+    @Override
+    public long outerTimeoutNanos() {
+        long outer = request.callTimeoutNanos();
+        return outer > 0 ? outer : -1;
+    }
+
+    /** Whether the client's call was cancelled: then nothing is retried, whatever the outcome says. */
+    private boolean callCancelled() {
+        return request.cancellable() && request.isCancelled();
     }
 
     @Override
