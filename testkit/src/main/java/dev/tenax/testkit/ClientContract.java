@@ -509,6 +509,20 @@ public abstract class ClientContract extends ServerScenarios {
 
     // ---- issue 13: time bounds every adapter keeps (real time: the server's delays are real) ----
 
+    /** The scenario's policy without waits between attempts: a real-time scenario then takes only its delays. */
+    private HttpRetryPolicy.Builder noWaits() {
+        return policy().waitInitial(Duration.ZERO).waitJitter(Duration.ZERO);
+    }
+
+    /** A response whose headers the server holds for 10 s: longer than every bound these scenarios set. */
+    private static MockResponse stalledHeaders() {
+        return new MockResponse.Builder()
+                .code(200)
+                .body("too late")
+                .headersDelay(10, TimeUnit.SECONDS)
+                .build();
+    }
+
     /** Whether {@code thrown} or one of its causes is a timeout of some client (their types differ). */
     private static boolean isTimeout(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause()) {
@@ -531,10 +545,7 @@ public abstract class ClientContract extends ServerScenarios {
                 .throttleBody(1024, 2, TimeUnit.SECONDS)
                 .build());
         server.enqueue(status(200, "ok"));
-        ContractClient client = client(policy().attempts(2)
-                .timeout(Duration.ofSeconds(5))
-                .waitInitial(Duration.ZERO)
-                .waitJitter(Duration.ZERO));
+        ContractClient client = client(noWaits().attempts(2).timeout(Duration.ofSeconds(5)));
         long start = System.nanoTime();
 
         ContractResponse response = client.send(ContractRequest.get(uri("/")));
@@ -554,9 +565,7 @@ public abstract class ClientContract extends ServerScenarios {
                 .bodyDelay(6, TimeUnit.SECONDS)
                 .build());
         server.enqueue(status(200, "ok"));
-        ContractClient client = client(policy().timeout(Duration.ofSeconds(3))
-                .waitInitial(Duration.ZERO)
-                .waitJitter(Duration.ZERO));
+        ContractClient client = client(noWaits().timeout(Duration.ofSeconds(3)));
         long start = System.nanoTime();
 
         ContractResponse response = client.send(ContractRequest.get(uri("/")));
@@ -571,14 +580,8 @@ public abstract class ClientContract extends ServerScenarios {
     void theTimeoutBoundsAnAttemptInFlight() {
         realTime();
         server.enqueue(status(503, "busy"));
-        server.enqueue(new MockResponse.Builder()
-                .code(200)
-                .body("too late")
-                .headersDelay(10, TimeUnit.SECONDS)
-                .build());
-        ContractClient client = client(policy().timeout(Duration.ofSeconds(1))
-                .waitInitial(Duration.ZERO)
-                .waitJitter(Duration.ZERO));
+        server.enqueue(stalledHeaders());
+        ContractClient client = client(noWaits().timeout(Duration.ofSeconds(1)));
         long start = System.nanoTime();
 
         Throwable thrown = catchThrowable(() -> client.send(ContractRequest.get(uri("/"))));
@@ -592,17 +595,10 @@ public abstract class ClientContract extends ServerScenarios {
     @Test
     void anAttemptTimeoutEndsAStalledAttemptAndAGetIsRetried() throws Exception {
         realTime();
-        server.enqueue(new MockResponse.Builder()
-                .code(200)
-                .body("too late")
-                .headersDelay(10, TimeUnit.SECONDS)
-                .build());
+        server.enqueue(stalledHeaders());
         server.enqueue(status(200, "ok"));
-        ContractClient client = client(policy().attempts(2)
-                .timeout(Duration.ofSeconds(30))
-                .attemptTimeout(Duration.ofSeconds(1))
-                .waitInitial(Duration.ZERO)
-                .waitJitter(Duration.ZERO));
+        ContractClient client =
+                client(noWaits().attempts(2).timeout(Duration.ofSeconds(30)).attemptTimeout(Duration.ofSeconds(1)));
         long start = System.nanoTime();
 
         ContractResponse response = client.send(ContractRequest.get(uri("/")));
@@ -615,17 +611,10 @@ public abstract class ClientContract extends ServerScenarios {
     @Test
     void aPostIsNotRetriedAfterItsAttemptTimedOut() {
         realTime();
-        server.enqueue(new MockResponse.Builder()
-                .code(200)
-                .body("too late")
-                .headersDelay(10, TimeUnit.SECONDS)
-                .build());
+        server.enqueue(stalledHeaders());
         server.enqueue(status(200, "second POST"));
-        ContractClient client = client(policy().attempts(2)
-                .timeout(Duration.ofSeconds(30))
-                .attemptTimeout(Duration.ofSeconds(1))
-                .waitInitial(Duration.ZERO)
-                .waitJitter(Duration.ZERO));
+        ContractClient client =
+                client(noWaits().attempts(2).timeout(Duration.ofSeconds(30)).attemptTimeout(Duration.ofSeconds(1)));
 
         Throwable thrown = catchThrowable(() -> client.send(ContractRequest.of("POST", uri("/"), "order")));
 
