@@ -24,8 +24,8 @@ final class OkFailures implements FailureClassifier {
 
     @Override
     public @Nullable TransportFailureKind classify(Throwable failure) {
-        if (call.isCanceled() || failure instanceof UnknownServiceException) {
-            // cancelled by the caller (or by the call timeout); cleartext not permitted
+        if (failure instanceof UnknownServiceException) {
+            // cleartext not permitted (a cancelled call is the core's to judge, from OkRequestInfo)
             return TransportFailureKind.PERMANENT;
         }
         if (failure instanceof InterruptedIOException

@@ -74,4 +74,10 @@ final class OkRequestInfo implements HttpRequestInfo {
     public boolean cancellable() {
         return true;
     }
+
+    @Override
+    public long callTimeoutNanos() {
+        // the interceptor's: OkHttp's call, whose timer started with it; the call factory's: its own timeout()
+        return OkTimeouts.limitNanos(call.timeout());
+    }
 }

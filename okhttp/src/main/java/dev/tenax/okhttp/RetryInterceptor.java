@@ -103,13 +103,13 @@ public final class RetryInterceptor implements Interceptor {
         Call call = chain.call();
         OkRequestInfo request = new OkRequestInfo(chain.request(), call);
         RetryAfterGuard.Managed managed = RetryAfterGuard.manage(call);
-        HttpRetryPolicy effective = policies.effective(request.current(), OkTimeouts.limitNanos(call.timeout()));
-        return HttpRetryDriver.execute(effective, request, OkResponses.INSTANCE, new OkFailures(call), context -> {
-            managed.attemptStarts();
-            Response response =
-                    OkTimeouts.bounded(chain, context.timeoutNanos()).proceed(request.current());
-            return request.answeredBy(RetryAfterGuard.restore(managed, response));
-        });
+        return HttpRetryDriver.execute(
+                policies.of(request.current()), request, OkResponses.INSTANCE, new OkFailures(call), context -> {
+                    managed.attemptStarts();
+                    Response response =
+                            OkTimeouts.bounded(chain, context.timeoutNanos()).proceed(request.current());
+                    return request.answeredBy(RetryAfterGuard.restore(managed, response));
+                });
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.tenax.okhttp;
 
-import dev.tenax.http.HttpRetryPolicy;
 import dev.tenax.http.spi.HttpRetryDriver;
 import java.io.IOException;
 import java.util.List;
@@ -62,7 +61,7 @@ final class RetryingCall implements Call {
     public Response execute() throws IOException {
         markExecuted();
         OkRequestInfo info = new OkRequestInfo(request, this);
-        return HttpRetryDriver.execute(effectivePolicy(), info, OkResponses.INSTANCE, new OkFailures(this), c -> {
+        return HttpRetryDriver.execute(policies.of(request), info, OkResponses.INSTANCE, new OkFailures(this), c -> {
             Call attempt = newAttempt(info.current(), c.timeoutNanos());
             return info.answeredBy(RetryAfterGuard.restore(managed, attempt.execute()));
         });
@@ -73,7 +72,7 @@ final class RetryingCall implements Call {
         markExecuted();
         OkRequestInfo info = new OkRequestInfo(request, this);
         CompletableFuture<Response> result = HttpRetryDriver.executeAsync(
-                effectivePolicy(),
+                policies.of(request),
                 info,
                 OkResponses.INSTANCE,
                 new OkFailures(this),
@@ -129,11 +128,6 @@ final class RetryingCall implements Call {
             attempt.cancel();
         }
         return attempt;
-    }
-
-    /** The policy, its timeout capped by this call's own limit (its timeout, set by the user or the client). */
-    private HttpRetryPolicy effectivePolicy() {
-        return policies.effective(request, OkTimeouts.limitNanos(timeout));
     }
 
     private void markExecuted() {

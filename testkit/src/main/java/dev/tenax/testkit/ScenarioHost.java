@@ -22,7 +22,4 @@ public interface ScenarioHost {
 
     /** Every give-up event of the scenario so far. */
     List<GiveUpDetails> recordedGiveUps();
-
-    /** Switches the scenario to real time (a server that trickles in real time needs a real deadline). */
-    void useRealTime();
 }
