@@ -30,7 +30,11 @@ final class JdkContractClient implements ContractClient {
     private final Mode mode;
 
     JdkContractClient(HttpRetryPolicy policy, Mode mode) {
-        this.client = RetryingHttpClient.wrap(HttpClient.newHttpClient(), policy);
+        this.client = RetryingHttpClient.wrap(
+                HttpClient.newBuilder()
+                        .followRedirects(HttpClient.Redirect.NORMAL)
+                        .build(),
+                policy);
         this.mode = mode;
     }
 

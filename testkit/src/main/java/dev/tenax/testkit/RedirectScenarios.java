@@ -20,6 +20,15 @@ public interface RedirectScenarios extends ScenarioHost {
         return true;
     }
 
+    /**
+     * Whether the client lets Tenax re-send only the hop that failed. A client that follows redirects inside one
+     * exchange and never tells which hop answered (the JDK's) makes Tenax judge the original request instead, so
+     * a POST redirected to a failing GET is returned as it is: the safe side of the rule.
+     */
+    default boolean resendsOnlyTheFailingHop() {
+        return true;
+    }
+
     private static MockResponse redirect(int code, String location) {
         return new MockResponse.Builder()
                 .code(code)
@@ -35,6 +44,7 @@ public interface RedirectScenarios extends ScenarioHost {
     @Test
     default void aFailedGetAfterASeeOtherIsRetriedWithoutResendingThePost() throws Exception {
         assumeTrue(followsRedirects(), "the client does not follow redirects");
+        assumeTrue(resendsOnlyTheFailingHop(), "the client does not say which hop answered");
         mockServer().enqueue(redirect(303, "/b"));
         mockServer().enqueue(new MockResponse.Builder().code(503).body("busy").build());
         mockServer().enqueue(new MockResponse.Builder().body("ok").build());
