@@ -15,7 +15,6 @@ import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.nio.AsyncDataConsumer;
 import org.apache.hc.core5.http.nio.AsyncEntityProducer;
-import org.apache.hc.core5.http.nio.entity.DiscardingEntityConsumer;
 import org.apache.hc.core5.http.support.BasicRequestBuilder;
 import org.jspecify.annotations.Nullable;
 
@@ -135,6 +134,7 @@ final class AsyncRetryExchange {
         private final HttpAttemptContext context;
         private final CompletableFuture<HttpResponse> outcome;
         private volatile @Nullable HttpResponse discarded;
+        private volatile @Nullable BoundedDiscard discarding;
 
         AttemptCallback(HttpAttemptContext context, CompletableFuture<HttpResponse> outcome) {
             this.context = context;
@@ -147,7 +147,13 @@ final class AsyncRetryExchange {
             if (context.retryOnHeaders(
                     head.getCode(), name -> ApacheRequestInfo.firstValue(head.getFirstHeader(name)))) {
                 discarded = head;
-                return entityDetails == null ? null : new DiscardingEntityConsumer<>();
+                if (entityDetails == null) {
+                    return null;
+                }
+                // a body that does not come at once is not waited for: the connection goes instead
+                BoundedDiscard discard = new BoundedDiscard(scope.execRuntime::discardEndpoint);
+                discarding = discard;
+                return discard;
             }
             handedOver = true;
             outcome.complete(head);
@@ -171,14 +177,19 @@ final class AsyncRetryExchange {
                 return;
             }
             // the body is discarded and the exchange over: hold no connection while waiting
-            scope.execRuntime.releaseEndpoint();
+            if (bodyAbandoned()) {
+                scope.execRuntime.discardEndpoint();
+            } else {
+                scope.execRuntime.releaseEndpoint();
+            }
             cancelThroughEngine();
             outcome.complete(head);
         }
 
         @Override
         public void failed(Exception cause) {
-            if (cause instanceof IOException) {
+            boolean abandoned = bodyAbandoned();
+            if (cause instanceof IOException || abandoned) {
                 // the connection is in an unknown state: the next attempt must lease a fresh one
                 scope.execRuntime.discardEndpoint();
             }
@@ -187,7 +198,19 @@ final class AsyncRetryExchange {
                 return;
             }
             cancelThroughEngine();
+            HttpResponse head = discarded;
+            if (abandoned && head != null) {
+                // the failure is the abandoned body's: the attempt's outcome is the response being retried
+                outcome.complete(head);
+                return;
+            }
             outcome.completeExceptionally(cause);
+        }
+
+        /** Ends the discarded body's window (see {@link BoundedDiscard#end()}). */
+        private boolean bodyAbandoned() {
+            BoundedDiscard discard = discarding;
+            return discard != null && discard.end();
         }
     }
 }
