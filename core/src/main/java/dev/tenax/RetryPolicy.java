@@ -389,6 +389,11 @@ public final class RetryPolicy {
         return Optional.ofNullable(spec.timeout);
     }
 
+    /** The limit per attempt as it was set, or empty when there is none of its own. */
+    public Optional<Duration> attemptTimeout() {
+        return Optional.ofNullable(spec.attemptTimeout);
+    }
+
     /** The wait after the first failure, before jitter. */
     public Duration waitInitial() {
         return spec.waitInitial;
@@ -565,6 +570,34 @@ public final class RetryPolicy {
          */
         public Builder noTimeout() {
             spec.noTimeout();
+            return this;
+        }
+
+        /**
+         * The most one attempt may take (default: no limit of its own; an HTTP attempt still gets at most the time
+         * left before the timeout). With {@link RetryPolicy#callAsync} an attempt still running then is cancelled and fails with a
+         * {@link java.util.concurrent.TimeoutException}, which is retried only if the rules name it; a blocking
+         * {@link RetryPolicy#call} cannot stop its operation, which must bound itself.
+         *
+         * <pre>{@code
+         * .timeout(Duration.ofSeconds(10)).attemptTimeout(Duration.ofSeconds(2))   // each attempt 2 s at most
+         * }</pre>
+         *
+         * @param attemptTimeout {@code > 0}
+         * @return this builder
+         */
+        public Builder attemptTimeout(Duration attemptTimeout) {
+            spec.attemptTimeout(attemptTimeout);
+            return this;
+        }
+
+        /**
+         * No limit per attempt of its own (the default).
+         *
+         * @return this builder
+         */
+        public Builder noAttemptTimeout() {
+            spec.noAttemptTimeout();
             return this;
         }
 

@@ -105,6 +105,11 @@ public final class HttpRetryPolicy {
         return Optional.ofNullable(rules.spec().timeout);
     }
 
+    /** The limit per attempt as it was set, or empty when there is none of its own. */
+    public Optional<Duration> attemptTimeout() {
+        return Optional.ofNullable(rules.spec().attemptTimeout);
+    }
+
     /** The wait after the first failure, before jitter. */
     public Duration waitInitial() {
         return rules.spec().waitInitial;
@@ -231,6 +236,33 @@ public final class HttpRetryPolicy {
          */
         public Builder noTimeout() {
             spec.noTimeout();
+            return this;
+        }
+
+        /**
+         * The most one attempt may take (default: no limit of its own; an HTTP attempt still gets at most the time
+         * left before the timeout). Each adapter passes it to its client's own per-call timeout, so that
+         * expiry is the client's own timeout exception, treated as "may have been sent".
+         *
+         * <pre>{@code
+         * .timeout(Duration.ofSeconds(10)).attemptTimeout(Duration.ofSeconds(2))   // each attempt 2 s at most
+         * }</pre>
+         *
+         * @param attemptTimeout {@code > 0}
+         * @return this builder
+         */
+        public Builder attemptTimeout(Duration attemptTimeout) {
+            spec.attemptTimeout(attemptTimeout);
+            return this;
+        }
+
+        /**
+         * No limit per attempt of its own (the default).
+         *
+         * @return this builder
+         */
+        public Builder noAttemptTimeout() {
+            spec.noAttemptTimeout();
             return this;
         }
 

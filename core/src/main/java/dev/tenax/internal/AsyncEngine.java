@@ -2,12 +2,16 @@ package dev.tenax.internal;
 
 import dev.tenax.GiveUpReason;
 import dev.tenax.RetryScope;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -53,6 +57,8 @@ public final class AsyncEngine<T extends @Nullable Object> {
     private long currentWait;
     private @Nullable T lastResult;
     private boolean lastWasResult;
+    /** Whether the last outcome can still end the call (a failure, or a result the release kept). */
+    private boolean lastUsable;
 
     /** The thread inside {@link #startNext}, so that a retry handed back on the same stack is queued, not nested. */
     private volatile @Nullable Thread startingOn;
@@ -153,6 +159,9 @@ public final class AsyncEngine<T extends @Nullable Object> {
         inFlight.set(stage);
         leave();
         AttemptEnd end = new AttemptEnd();
+        if (spec.attemptTimeoutNanos >= 0 && !state.judge().clientTimesAttempts()) {
+            end.timeOut(stage, state.attemptNumber(), state.timeoutNanos());
+        }
         try {
             stage.whenComplete(end);
         } catch (Throwable hostileStage) {
@@ -164,11 +173,56 @@ public final class AsyncEngine<T extends @Nullable Object> {
     /** An attempt's outcome, accepted once: a stage that calls back twice cannot judge one attempt twice. */
     private final class AttemptEnd extends AtomicBoolean implements BiConsumer<T, Throwable> {
         private static final long serialVersionUID = 1L;
+        private transient volatile @Nullable Future<?> timer;
 
         @Override
         public void accept(@Nullable T value, @Nullable Throwable thrown) {
             if (compareAndSet(false, true)) {
+                Future<?> t = timer;
+                if (t != null) {
+                    t.cancel(false);
+                }
                 attemptCompleted(value, thrown);
+            }
+        }
+
+        /**
+         * Ends the attempt with a {@link TimeoutException} after {@code nanos} unless it ended first, and cancels
+         * its stage so that the operation can stop its work.
+         */
+        void timeOut(CompletionStage<T> stage, int attemptNumber, long nanos) {
+            try {
+                timer = spec.scheduler()
+                        .schedule(
+                                () -> {
+                                    if (get()) {
+                                        return;
+                                    }
+                                    Runnable expire = () -> expire(stage, attemptNumber, nanos);
+                                    try {
+                                        // the call goes on where retries run, never on the scheduler's thread
+                                        executor.execute(expire);
+                                    } catch (Throwable rejected) {
+                                        Faults.rethrowIfVirtualMachineError(rejected);
+                                        expire.run();
+                                    }
+                                },
+                                nanos,
+                                TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException shutDown) {
+                // a scheduler that is shut down cannot time the attempt; the call's own wait reports it later
+            }
+        }
+
+        private void expire(CompletionStage<T> stage, int attemptNumber, long nanos) {
+            accept(
+                    null,
+                    new TimeoutException("attempt " + attemptNumber + " took longer than " + Duration.ofNanos(nanos)
+                            + " (attemptTimeout, or the time left)"));
+            try {
+                stage.toCompletableFuture().cancel(true);
+            } catch (Throwable hostileStage) {
+                Faults.rethrowIfVirtualMachineError(hostileStage); // it simply keeps running, unobserved
             }
         }
     }
@@ -198,8 +252,13 @@ public final class AsyncEngine<T extends @Nullable Object> {
         }
         if (step instanceof Step.Retry retry) {
             lastWasResult = failure == null;
-            lastResult = failure == null ? outcome : null;
-            state.release(outcome);
+            lastResult = failure == null ? state.release(outcome) : null;
+            lastUsable = state.usable(failure, lastResult);
+            if (lastUsable && !state.waitFits(retry.waitNanos())) {
+                // releasing took the time the wait needed: end now with the real outcome, announce no retry
+                giveUpWithLastOutcome(GiveUpReason.DEADLINE, null);
+                return;
+            }
             scope.set(state.retryScheduled(retry.waitNanos(), failure, outcome));
             currentWait = retry.waitNanos();
             Wait wait = new Wait(this, spec, executor, state.deadlineNanoTime());
@@ -246,7 +305,7 @@ public final class AsyncEngine<T extends @Nullable Object> {
                 leave();
                 return;
             }
-            if (state.deadlinePassed() && !(lastWasResult && state.judge().releasesResults())) {
+            if (lastUsable && state.deadlinePassed()) {
                 // the wait ended late (a busy executor): no attempt starts after the deadline
                 giveUpWithLastOutcome(GiveUpReason.DEADLINE, null);
                 return;
@@ -301,7 +360,7 @@ public final class AsyncEngine<T extends @Nullable Object> {
      * else its failure with {@code cause} attached, else {@code cause} itself.
      */
     private void giveUpWithLastOutcome(GiveUpReason reason, @Nullable Throwable cause) {
-        if (lastWasResult && !state.judge().releasesResults()) {
+        if (lastWasResult && lastUsable) {
             T value = lastResult;
             safeGaveUp(reason, null, value);
             finish(value, null);

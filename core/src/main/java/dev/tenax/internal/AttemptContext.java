@@ -8,6 +8,14 @@ public interface AttemptContext {
     /** Time left before the policy's deadline; {@link Long#MAX_VALUE} when there is none. */
     long remainingNanos();
 
+    /**
+     * The most this attempt may take: the time left, and at most the policy's attempt timeout;
+     * {@link Long#MAX_VALUE} when neither limits it.
+     */
+    default long timeoutNanos() {
+        return remainingNanos();
+    }
+
     /** 1 for the first attempt. */
     int attemptNumber();
 

@@ -82,16 +82,22 @@ public final class BlockingEngine {
                 if (Thread.interrupted()) {
                     return interrupted(state, failure, result, false, new InterruptedException("interrupted"));
                 }
-                state.release(result);
+                T kept = state.release(result);
+                boolean usable = state.usable(failure, kept);
+                if (usable && !state.waitFits(retry.waitNanos())) {
+                    // releasing took the time the wait needed: end now with the real outcome, announce no retry
+                    state.gaveUp(GiveUpReason.DEADLINE, failure, kept);
+                    return endWith(state, failure, kept);
+                }
                 try {
                     waitFor(state, retry.waitNanos(), failure, result);
                 } catch (InterruptedException interrupt) {
                     return interrupted(state, failure, result, true, interrupt);
                 }
-                if (state.deadlinePassed() && !(failure == null && state.judge().releasesResults())) {
+                if (usable && state.deadlinePassed()) {
                     // the wait ended late (a loaded machine): no attempt starts after the deadline
-                    state.gaveUp(GiveUpReason.DEADLINE, failure, result);
-                    return endWith(state, failure, result);
+                    state.gaveUp(GiveUpReason.DEADLINE, failure, kept);
+                    return endWith(state, failure, kept);
                 }
                 state.nextAttempt(retry.waitNanos());
                 try {

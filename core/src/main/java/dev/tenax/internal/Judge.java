@@ -24,14 +24,29 @@ public interface Judge<T extends @Nullable Object> {
      */
     Verdict judgeFailure(Throwable failure, RetryContext call);
 
-    /** Releases a result that is going to be retried (for HTTP: drain a little and close). */
-    default void release(T result) {}
+    /**
+     * Releases a result that is going to be retried (for HTTP: drain a little and close), and returns what the
+     * caller may still receive in its place should the call end before another attempt (the deadline passed
+     * during the wait): the result itself when releasing is a no-op, a kept copy, or {@code null} when nothing
+     * usable is left.
+     */
+    default @Nullable T release(T result) {
+        return result;
+    }
 
     /**
      * Whether {@link #release} makes a result unusable (an HTTP response whose connection went back to the pool),
      * so that a released result can no longer be the call's outcome.
      */
     default boolean releasesResults() {
+        return false;
+    }
+
+    /**
+     * Whether the client bounds each attempt itself (an HTTP adapter passes the attempt's time to its client's own
+     * timeout), so that the engine does not time attempts out on its own.
+     */
+    default boolean clientTimesAttempts() {
         return false;
     }
 

@@ -28,6 +28,8 @@ public final class RetrySpec {
     public final int maxAttempts;
     /** -1: no timeout. */
     public final long timeoutNanos;
+    /** -1: no limit per attempt. */
+    public final long attemptTimeoutNanos;
 
     public final long waitInitialNanos;
     public final long waitMaxNanos;
@@ -40,6 +42,8 @@ public final class RetrySpec {
     /** The durations as given (the nanosecond fields saturate; getters report what the user set). */
     public final @Nullable Duration timeout;
 
+    public final @Nullable Duration attemptTimeout;
+
     public final Duration waitInitial;
     public final Duration waitMax;
     public final Duration waitJitter;
@@ -50,6 +54,7 @@ public final class RetrySpec {
     private RetrySpec(Builder b) {
         this.maxAttempts = b.attempts == null ? 0 : b.attempts;
         this.timeoutNanos = b.timeout == null ? -1 : Durations.toNanos(b.timeout);
+        this.attemptTimeoutNanos = b.attemptTimeout == null ? -1 : Durations.toNanos(b.attemptTimeout);
         this.waitInitialNanos = Durations.toNanos(b.waitInitial);
         this.waitMaxNanos = Durations.toNanos(b.waitMax);
         this.waitJitterNanos = Durations.toNanos(b.waitJitter);
@@ -59,6 +64,7 @@ public final class RetrySpec {
         this.budget = b.budget;
         this.timing = b.timing;
         this.timeout = b.timeout;
+        this.attemptTimeout = b.attemptTimeout;
         this.waitInitial = b.waitInitial;
         this.waitMax = b.waitMax;
         this.waitJitter = b.waitJitter;
@@ -69,6 +75,15 @@ public final class RetrySpec {
 
     public boolean hasTimeout() {
         return timeoutNanos >= 0;
+    }
+
+    /**
+     * The most one attempt may take when {@code remainingNanos} are left before the deadline
+     * ({@link Long#MAX_VALUE} without a deadline): the smaller of that and the attempt timeout;
+     * {@link Long#MAX_VALUE} when neither limits it.
+     */
+    public long attemptBudgetNanos(long remainingNanos) {
+        return attemptTimeoutNanos < 0 ? remainingNanos : Math.min(remainingNanos, attemptTimeoutNanos);
     }
 
     /** What times asynchronous waits: the policy's scheduler, or Tenax's one daemon thread. */
@@ -123,6 +138,7 @@ public final class RetrySpec {
                 + ", attempts=" + (maxAttempts == 0 ? "unlimited" : Integer.toString(maxAttempts))
                 + ", timeout="
                 + (timeoutNanos < 0 ? "none" : Duration.ofNanos(timeoutNanos).toString())
+                + (attemptTimeoutNanos < 0 ? "" : ", attemptTimeout=" + Duration.ofNanos(attemptTimeoutNanos))
                 + ", waitInitial=" + Duration.ofNanos(waitInitialNanos)
                 + ", waitMax=" + Duration.ofNanos(waitMaxNanos)
                 + ", waitJitter=" + Duration.ofNanos(waitJitterNanos)
@@ -134,6 +150,7 @@ public final class RetrySpec {
     public static final class Builder {
         private @Nullable Integer attempts = DEFAULT_ATTEMPTS;
         private @Nullable Duration timeout = DEFAULT_TIMEOUT;
+        private @Nullable Duration attemptTimeout;
         private Duration waitInitial = DEFAULT_WAIT_INITIAL;
         private Duration waitMax = DEFAULT_WAIT_MAX;
         private Duration waitJitter = DEFAULT_WAIT_JITTER;
@@ -162,6 +179,14 @@ public final class RetrySpec {
 
         public void noTimeout() {
             timeout = null;
+        }
+
+        public void attemptTimeout(Duration value) {
+            attemptTimeout = Objects.requireNonNull(value, "attemptTimeout");
+        }
+
+        public void noAttemptTimeout() {
+            attemptTimeout = null;
         }
 
         public void allowUnbounded(boolean value) {
@@ -229,6 +254,11 @@ public final class RetrySpec {
                 throw new IllegalArgumentException(
                         "timeout must be > 0 (was " + t + "); use noTimeout() for no time limit");
             }
+            Duration at = attemptTimeout;
+            if (at != null && (at.isNegative() || at.isZero())) {
+                throw new IllegalArgumentException(
+                        "attemptTimeout must be > 0 (was " + at + "); use noAttemptTimeout() for no limit per attempt");
+            }
             requireNotNegative("waitInitial", waitInitial);
             requireNotNegative("waitMax", waitMax);
             requireNotNegative("waitJitter", waitJitter);
@@ -254,6 +284,7 @@ public final class RetrySpec {
             Builder copy = new Builder();
             copy.attempts = attempts;
             copy.timeout = timeout;
+            copy.attemptTimeout = attemptTimeout;
             copy.waitInitial = waitInitial;
             copy.waitMax = waitMax;
             copy.waitJitter = waitJitter;

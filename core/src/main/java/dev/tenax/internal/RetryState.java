@@ -129,6 +129,17 @@ final class RetryState<T extends @Nullable Object> implements AttemptContext, Re
         return Math.max(0, spec.timeoutNanos - (spec.timing.nanoTime() - startNanos));
     }
 
+    @Override
+    public long timeoutNanos() {
+        return spec.attemptBudgetNanos(remainingNanos());
+    }
+
+    /** Whether a wait of {@code waitNanos} starting now still ends by the deadline (always, when none applies). */
+    boolean waitFits(long waitNanos) {
+        return !deadlineApplies()
+                || Durations.saturatedAdd(spec.timing.nanoTime() - startNanos, waitNanos) <= spec.timeoutNanos;
+    }
+
     private Verdict judgeFailure(Throwable failure) {
         if (failure instanceof InterruptedException) {
             // an interrupt is the caller's request to stop, whatever the rule says
@@ -279,17 +290,31 @@ final class RetryState<T extends @Nullable Object> implements AttemptContext, Re
         Listeners.gaveUp(spec.listeners, event);
     }
 
-    /** Releases a result that will not reach the caller (retried, or its call cancelled); never throws. */
-    void release(@Nullable T result) {
+    /**
+     * Releases a result that will not reach the caller (retried, or its call cancelled); never throws.
+     *
+     * @return what the caller may still receive in its place ({@link Judge#release}), or {@code null}
+     */
+    @Nullable
+    T release(@Nullable T result) {
         if (result == null) {
-            return;
+            return null;
         }
         try {
-            judge.release(result);
+            return judge.release(result);
         } catch (Throwable releaseFailed) {
             // releasing is best effort: a failure to drain only costs the connection
             Faults.rethrowIfVirtualMachineError(releaseFailed);
+            return judge.releasesResults() ? null : result;
         }
+    }
+
+    /**
+     * Whether the outcome of the attempt that was just retried can still end the call: a failure, a result the
+     * judge does not release, or the copy a release kept.
+     */
+    boolean usable(@Nullable Throwable failure, @Nullable T kept) {
+        return failure != null || kept != null || !judge.releasesResults();
     }
 
     private int statusOf(@Nullable Throwable failure, @Nullable T result) {

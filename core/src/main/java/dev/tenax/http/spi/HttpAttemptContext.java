@@ -5,6 +5,17 @@ public interface HttpAttemptContext {
     /** Time left before the policy's deadline, in nanoseconds; {@link Long#MAX_VALUE} when there is none. */
     long remainingNanos();
 
+    /**
+     * The most this attempt may take: the time left before the deadline, and at most the policy's
+     * {@code attemptTimeout}; {@link Long#MAX_VALUE} when neither limits it. An adapter passes it to its client's
+     * own per-call timeout, so that expiry is the client's own timeout exception.
+     *
+     * @return nanoseconds, {@code >= 0}
+     */
+    default long timeoutNanos() {
+        return remainingNanos();
+    }
+
     /** 1 for the first attempt. */
     int attemptNumber();
 

@@ -75,6 +75,11 @@ public final class HttpJudge<R> implements Judge<R> {
             }
 
             @Override
+            public long timeoutNanos() {
+                return engine.timeoutNanos();
+            }
+
+            @Override
             public int attemptNumber() {
                 return engine.attemptNumber();
             }
@@ -219,16 +224,22 @@ public final class HttpJudge<R> implements Judge<R> {
     }
 
     @Override
-    public void release(R response) {
+    public @Nullable R release(R response) {
         try {
-            responses.release(response);
+            return responses.releaseKeeping(response);
         } catch (RuntimeException ignored) {
             // releasing is best effort: a failure to drain only costs the connection
+            return null;
         }
     }
 
     @Override
     public boolean releasesResults() {
+        return true;
+    }
+
+    @Override
+    public boolean clientTimesAttempts() {
         return true;
     }
 
