@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.apache.hc.client5.http.async.AsyncExecCallback;
 import org.apache.hc.client5.http.async.AsyncExecChain;
+import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.core5.http.EntityDetails;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpRequest;
@@ -35,6 +36,7 @@ final class AsyncRetryExchange {
     private final AsyncExecChain.Scope scope;
     private final AsyncExecChain chain;
     private final AsyncExecCallback callback;
+    private final @Nullable RequestConfig config;
     private volatile @Nullable CompletableFuture<HttpResponse> result;
 
     /** Set once the caller's callback has a response: that exchange is the call's last. */
@@ -54,6 +56,7 @@ final class AsyncRetryExchange {
         this.scope = scope;
         this.chain = chain;
         this.callback = callback;
+        this.config = scope.clientContext.getRequestConfig();
     }
 
     /** Starts the first attempt (on the caller's thread, as HttpClient's own first attempt). */
@@ -88,6 +91,7 @@ final class AsyncRetryExchange {
             }
         }
         resend = true;
+        AttemptTimeouts.apply(scope.clientContext, config, context.timeoutNanos());
         try {
             // a copy, as HttpClient's own retry element sends: downstream elements add headers to what they get
             chain.proceed(
@@ -103,6 +107,7 @@ final class AsyncRetryExchange {
 
     /** The engine is done. A response it accepted is already the caller's; anything else ends the call here. */
     private void finish(CompletableFuture<HttpResponse> done, @Nullable Throwable thrown) {
+        scope.clientContext.setRequestConfig(config);
         if (done.isCancelled()) {
             callback.failed(new CancellationException("Request execution cancelled"));
             return;
