@@ -11,6 +11,8 @@ import org.apache.hc.client5.http.impl.classic.RequestFailedException;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.RequestNotExecutedException;
+import org.apache.hc.core5.http2.H2Error;
+import org.apache.hc.core5.http2.H2StreamResetException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,8 +41,10 @@ final class ApacheFailures implements FailureClassifier {
         }
         if (failure instanceof ConnectTimeoutException
                 || failure instanceof HttpHostConnectException
-                || failure instanceof RequestNotExecutedException) {
-            // the connection was never made, or HttpClient knows the request did not go out
+                // also HTTP/2 streams above a GOAWAY's last stream id: HttpClient fails them with this
+                || failure instanceof RequestNotExecutedException
+                || refusedStream(failure)) {
+            // the connection was never made, or the request did not go out, or the server did not process it
             return TransportFailureKind.TRANSIENT_NOT_SENT;
         }
         if (failure instanceof NoHttpResponseException || failure instanceof ConnectionClosedException) {
@@ -48,5 +52,10 @@ final class ApacheFailures implements FailureClassifier {
             return TransportFailureKind.TRANSIENT_MAYBE_SENT;
         }
         return null;
+    }
+
+    /** RST_STREAM(REFUSED_STREAM): the server processed nothing of the request (RFC 9113, section 8.7). */
+    private static boolean refusedStream(Throwable failure) {
+        return failure instanceof H2StreamResetException reset && reset.getCode() == H2Error.REFUSED_STREAM.getCode();
     }
 }

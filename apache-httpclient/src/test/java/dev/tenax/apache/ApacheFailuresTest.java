@@ -15,6 +15,8 @@ import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.ProtocolException;
 import org.apache.hc.core5.http.RequestNotExecutedException;
+import org.apache.hc.core5.http2.H2Error;
+import org.apache.hc.core5.http2.H2StreamResetException;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,6 +33,11 @@ class ApacheFailuresTest {
                 Arguments.of(
                         new HttpHostConnectException("Connection refused"), TransportFailureKind.TRANSIENT_NOT_SENT),
                 Arguments.of(new RequestNotExecutedException(), TransportFailureKind.TRANSIENT_NOT_SENT),
+                // issue 13, defect 8: a refused stream was never processed; any other reset may have been
+                Arguments.of(
+                        new H2StreamResetException(H2Error.REFUSED_STREAM, "Stream refused"),
+                        TransportFailureKind.TRANSIENT_NOT_SENT),
+                Arguments.of(new H2StreamResetException(H2Error.INTERNAL_ERROR, "Stream reset (2)"), null),
                 Arguments.of(
                         new NoHttpResponseException("failed to respond"), TransportFailureKind.TRANSIENT_MAYBE_SENT),
                 Arguments.of(new ConnectionClosedException(), TransportFailureKind.TRANSIENT_MAYBE_SENT),
