@@ -16,8 +16,6 @@ import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.core5.util.Timeout;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,21 +32,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 class AttemptTimeoutTest {
     /** How long the server holds the headers of a slow answer: far beyond every timeout below. */
     private static final long HEADERS_DELAY_SECONDS = 4;
-
-    enum Variant {
-        CLASSIC,
-        ASYNC;
-
-        ContractClient client(HttpRetryPolicy policy) {
-            return this == CLASSIC ? new ClassicContractClient(policy) : new AsyncContractClient(policy);
-        }
-
-        ContractClient client(HttpRetryPolicy policy, RequestConfig defaults) {
-            return this == CLASSIC
-                    ? new ClassicContractClient(policy, HttpClients.custom().setDefaultRequestConfig(defaults))
-                    : new AsyncContractClient(policy, HttpAsyncClients.custom().setDefaultRequestConfig(defaults));
-        }
-    }
 
     private final MockWebServer server = new MockWebServer();
 
@@ -82,8 +65,8 @@ class AttemptTimeoutTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Variant.class)
-    void thePolicyTimeoutBoundsTheAttemptInFlight(Variant variant) throws Exception {
+    @EnumSource(ApacheVariant.class)
+    void thePolicyTimeoutBoundsTheAttemptInFlight(ApacheVariant variant) throws Exception {
         server.enqueue(new MockResponse.Builder().code(503).body("busy").build());
         server.enqueue(slow("too late"));
 
@@ -99,8 +82,8 @@ class AttemptTimeoutTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Variant.class)
-    void anAttemptThatOverrunsTheAttemptTimeoutIsRetriedWhenIdempotent(Variant variant) throws Exception {
+    @EnumSource(ApacheVariant.class)
+    void anAttemptThatOverrunsTheAttemptTimeoutIsRetriedWhenIdempotent(ApacheVariant variant) throws Exception {
         server.enqueue(slow("too late"));
         server.enqueue(new MockResponse.Builder().body("ok").build());
 
@@ -116,8 +99,8 @@ class AttemptTimeoutTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Variant.class)
-    void aPostThatOverrunsTheAttemptTimeoutIsNotSentAgain(Variant variant) throws Exception {
+    @EnumSource(ApacheVariant.class)
+    void aPostThatOverrunsTheAttemptTimeoutIsNotSentAgain(ApacheVariant variant) throws Exception {
         server.enqueue(slow("too late"));
         server.enqueue(new MockResponse.Builder().body("twice").build());
 
@@ -133,8 +116,8 @@ class AttemptTimeoutTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Variant.class)
-    void aSmallerResponseTimeoutOfTheClientIsKept(Variant variant) throws Exception {
+    @EnumSource(ApacheVariant.class)
+    void aSmallerResponseTimeoutOfTheClientIsKept(ApacheVariant variant) throws Exception {
         server.enqueue(new MockResponse.Builder()
                 .body("after two seconds")
                 .headersDelay(2, TimeUnit.SECONDS)

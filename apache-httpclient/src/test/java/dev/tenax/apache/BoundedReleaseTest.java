@@ -33,15 +33,6 @@ class BoundedReleaseTest {
 
     private static final Duration TRICKLE_TIME = Duration.ofSeconds(6);
 
-    enum Variant {
-        CLASSIC,
-        ASYNC;
-
-        ContractClient client(HttpRetryPolicy policy) {
-            return this == CLASSIC ? new ClassicContractClient(policy) : new AsyncContractClient(policy);
-        }
-    }
-
     private final MockWebServer server = new MockWebServer();
     private final VirtualTime time = VirtualTime.install(); // the retry's own wait is not what is measured
 
@@ -69,7 +60,7 @@ class BoundedReleaseTest {
         return new MockResponse.Builder().code(503);
     }
 
-    private ContractResponse sendAndTime(Variant variant, Duration[] took) throws Exception {
+    private ContractResponse sendAndTime(ApacheVariant variant, Duration[] took) throws Exception {
         try (ContractClient client = variant.client(policy())) {
             long start = System.nanoTime();
             ContractResponse response =
@@ -86,8 +77,8 @@ class BoundedReleaseTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Variant.class)
-    void aTricklingRetriedBodyWithALengthIsAbandonedNotWaitedFor(Variant variant) throws Exception {
+    @EnumSource(ApacheVariant.class)
+    void aTricklingRetriedBodyWithALengthIsAbandonedNotWaitedFor(ApacheVariant variant) throws Exception {
         server.enqueue(unavailable()
                 .body("x".repeat(TRICKLE_BYTES))
                 .throttleBody(1024, 2, TimeUnit.SECONDS)
@@ -103,8 +94,8 @@ class BoundedReleaseTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Variant.class)
-    void aTricklingChunkedRetriedBodyIsAbandonedNotWaitedFor(Variant variant) throws Exception {
+    @EnumSource(ApacheVariant.class)
+    void aTricklingChunkedRetriedBodyIsAbandonedNotWaitedFor(ApacheVariant variant) throws Exception {
         server.enqueue(unavailable()
                 .chunkedBody("x".repeat(TRICKLE_BYTES), 512)
                 .throttleBody(1024, 2, TimeUnit.SECONDS)
@@ -120,8 +111,8 @@ class BoundedReleaseTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Variant.class)
-    void aRetriedBodyBeyondTheDrainLimitIsNotReadToItsEnd(Variant variant) throws Exception {
+    @EnumSource(ApacheVariant.class)
+    void aRetriedBodyBeyondTheDrainLimitIsNotReadToItsEnd(ApacheVariant variant) throws Exception {
         server.enqueue(unavailable().body("x".repeat(1024 * 1024)).build());
         server.enqueue(new MockResponse.Builder().body("ok").build());
         Duration[] took = new Duration[1];
@@ -133,8 +124,8 @@ class BoundedReleaseTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Variant.class)
-    void aShortChunkedRetriedBodyIsDrainedSoTheRetryReusesTheConnection(Variant variant) throws Exception {
+    @EnumSource(ApacheVariant.class)
+    void aShortChunkedRetriedBodyIsDrainedSoTheRetryReusesTheConnection(ApacheVariant variant) throws Exception {
         server.enqueue(unavailable().chunkedBody("x".repeat(2048), 512).build());
         server.enqueue(new MockResponse.Builder().body("ok").build());
         Duration[] took = new Duration[1];
