@@ -67,11 +67,7 @@ final class AsyncRetryExchange {
                 entityProducer == null || entityProducer.isRepeatable(),
                 scope.cancellableDependency::isCancelled);
         CompletableFuture<HttpResponse> started = HttpRetryDriver.executeAsync(
-                policy,
-                info,
-                AsyncResponses.INSTANCE,
-                new ApacheFailures(() -> handedOver || scope.cancellableDependency.isCancelled()),
-                this::attempt);
+                policy, info, AsyncResponses.INSTANCE, ApacheFailures.INSTANCE, this::attempt);
         result = started;
         // the callback is the end of the line: nothing reads the dependent future
         CompletableFuture<HttpResponse> unused = started.whenComplete((response, failure) -> finish(started, failure));
@@ -117,9 +113,7 @@ final class AsyncRetryExchange {
         }
         Throwable failure =
                 thrown instanceof CompletionException && thrown.getCause() != null ? thrown.getCause() : thrown;
-        if (failure instanceof ProtocolFailure protocol) {
-            callback.failed(protocol.unwrap());
-        } else if (failure instanceof Exception e) {
+        if (failure instanceof Exception e) {
             callback.failed(e);
         } else {
             callback.failed(new IllegalStateException(failure));
@@ -178,7 +172,7 @@ final class AsyncRetryExchange {
             }
             HttpResponse head = discarded;
             if (head == null) {
-                failed(new ProtocolFailure(new HttpException("exchange completed without a response")));
+                failed(new HttpException("exchange completed without a response"));
                 return;
             }
             // the body is discarded and the exchange over: hold no connection while waiting

@@ -103,7 +103,7 @@ public final class RetryExecHandler implements ExecChainHandler {
                     Policies.effective(policy, scope.clientContext),
                     info,
                     new ClassicResponses(scope.execRuntime),
-                    new ApacheFailures(scope.execRuntime::isExecutionAborted),
+                    ApacheFailures.INSTANCE,
                     context -> {
                         if (scope.execRuntime.isExecutionAborted()) {
                             throw new RequestFailedException("Request aborted");

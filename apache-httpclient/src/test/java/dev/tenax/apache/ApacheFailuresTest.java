@@ -18,14 +18,13 @@ import org.apache.hc.core5.http.RequestNotExecutedException;
 import org.apache.hc.core5.http2.H2Error;
 import org.apache.hc.core5.http2.H2StreamResetException;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** HttpClient's failure types, mapped to whether the request may have been sent. */
 class ApacheFailuresTest {
-    private final ApacheFailures failures = new ApacheFailures(() -> false);
+    private final ApacheFailures failures = ApacheFailures.INSTANCE;
 
     static Stream<Arguments> failures() {
         return Stream.of(
@@ -45,6 +44,7 @@ class ApacheFailuresTest {
                 Arguments.of(new CancellationException("cancelled"), TransportFailureKind.PERMANENT),
                 Arguments.of(new UnsupportedSchemeException("gopher"), TransportFailureKind.PERMANENT),
                 Arguments.of(new ProtocolFailure(new ProtocolException("malformed")), TransportFailureKind.PERMANENT),
+                Arguments.of(new ProtocolException("malformed"), TransportFailureKind.PERMANENT),
                 // left to the core's JDK rules: a read timeout means "maybe sent"
                 Arguments.of(new SocketTimeoutException("Read timed out"), null),
                 Arguments.of(new IOException("Connection reset"), null));
@@ -54,13 +54,5 @@ class ApacheFailuresTest {
     @MethodSource("failures")
     void classifiesHttpClientsOwnFailures(Throwable failure, @Nullable TransportFailureKind expected) {
         assertThat(failures.classify(failure)).isEqualTo(expected);
-    }
-
-    @Test
-    void nothingIsRetriedOnceTheCallIsFinished() {
-        ApacheFailures finished = new ApacheFailures(() -> true);
-
-        assertThat(finished.classify(new NoHttpResponseException("failed to respond")))
-                .isEqualTo(TransportFailureKind.PERMANENT);
     }
 }
