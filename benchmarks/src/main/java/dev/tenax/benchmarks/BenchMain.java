@@ -34,16 +34,26 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * <pre>
  * ./mvnw -B -q -Pbench -pl benchmarks -am package -DskipTests -Djmh.args="CallOverhead -prof gc"
  * ./mvnw -B -q -Pbench -pl benchmarks -am package -DskipTests -Djmh.args="HttpSuccess -prof gc"
+ * ./mvnw -B -q -Pbench -pl benchmarks -am package -DskipTests -Djmh.args="CannedExchange -prof gc"
  * </pre>
  *
  * <p>Results of {@link HttpSuccessBenchmark} (P2) get their own table: throughput per client variant and its
- * ratio to the same client's bare row.
+ * ratio to the same client's bare row; those of {@link CannedExchangeBenchmark} (P2b) theirs: each row's overhead
+ * over its group's bare row, in time and bytes, against issue 13's target.
  */
 public final class BenchMain {
     private static final String ALLOC_NORM = "gc.alloc.rate.norm";
 
     /** The {@code @Param} of {@link HttpSuccessBenchmark}: its rows are printed as P2's table. */
     private static final String VARIANT = "variant";
+
+    /** The benchmarks printed as the canned-exchange table. */
+    private static final String CANNED = CannedExchangeBenchmark.class.getName() + ".";
+
+    /** Issue 13's target for every adapter variant, per successful call over the bare path. */
+    static final int TARGET_NANOS = 250;
+
+    static final int TARGET_BYTES = 200;
 
     /** The baseline each benchmark is compared with (by short method name); absent: the synchronous {@code bare}. */
     private static final Map<String, String> BASELINES = Map.of("tenaxCallAsync", "bareAsync");
@@ -81,9 +91,16 @@ public final class BenchMain {
         Options options = new OptionsBuilder().parent(cmd).build();
         Collection<RunResult> results = new Runner(options).run();
         List<RunResult> http = new ArrayList<>();
+        List<RunResult> canned = new ArrayList<>();
         List<RunResult> other = new ArrayList<>();
         for (RunResult r : results) {
-            (r.getParams().getParam(VARIANT) != null ? http : other).add(r);
+            if (r.getParams().getParam(VARIANT) != null) {
+                http.add(r);
+            } else if (r.getParams().getBenchmark().startsWith(CANNED)) {
+                canned.add(r);
+            } else {
+                other.add(r);
+            }
         }
         System.out.println();
         System.out.println(machine());
@@ -95,6 +112,82 @@ public final class BenchMain {
             System.out.println();
             System.out.println(httpTable(http));
         }
+        if (!canned.isEmpty()) {
+            System.out.println();
+            System.out.println(cannedTable(canned));
+        }
+    }
+
+    /**
+     * The table of {@link CannedExchangeBenchmark}: each row's overhead over its group's bare row
+     * ({@code okhttpExecute_interceptor} over {@code okhttpExecute_bare}), in time and in bytes, against the
+     * target of issue 13 (at most {@value #TARGET_NANOS} ns and {@value #TARGET_BYTES} B per call).
+     */
+    static String cannedTable(Collection<RunResult> results) {
+        Map<String, Row> rows = rows(results, r -> shortName(r.getParams().getBenchmark()));
+        String unit = rows.isEmpty() ? "ns/op" : rows.values().iterator().next().unit;
+        StringBuilder out = new StringBuilder();
+        out.append("| Row | ")
+                .append(unit)
+                .append(" (± 99.9 % CI) | median | B/op | Overhead over bare (")
+                .append(unitOfTime(unit))
+                .append(", ± CI) | Median overhead | Extra B/op | Target ≤ ")
+                .append(TARGET_NANOS)
+                .append(" ns, ≤ ")
+                .append(TARGET_BYTES)
+                .append(" B |\n|---|---:|---:|---:|---:|---:|---:|---|\n");
+        for (Row row : rows.values()) {
+            appendMeasures(out, row);
+            int underscore = row.name.indexOf('_');
+            String baselineName = underscore < 0 ? row.name : row.name.substring(0, underscore + 1) + "bare";
+            Row base = rows.get(baselineName);
+            if (baselineName.equals(row.name)) {
+                out.append("baseline | baseline | baseline | — |\n");
+                continue;
+            }
+            if (base == null) {
+                out.append("— (no `").append(baselineName).append("` row) | — | — | — |\n");
+                continue;
+            }
+            double overhead = row.score - base.score;
+            double error = Math.hypot(row.error, base.error);
+            double bytes = row.bytes - base.bytes;
+            out.append(fmt(overhead))
+                    .append(" ± ")
+                    .append(fmt(error))
+                    .append(" | ")
+                    .append(fmt(row.median - base.median))
+                    .append(" | ")
+                    .append(Double.isNaN(bytes) ? "n/a" : String.format(Locale.ROOT, "%.0f", bytes))
+                    .append(" | ")
+                    .append(verdict(overhead, error, bytes))
+                    .append(" |\n");
+        }
+        out.append('\n')
+                .append("Score = JMH's mean over all measurement iterations of all forks; median = the median")
+                .append(" iteration. Overhead = score − score of the group's `_bare` row (± the two errors")
+                .append(" combined); extra B/op = the difference of `gc.alloc.rate.norm`. Target (issue 13): at")
+                .append(" most ")
+                .append(TARGET_NANOS)
+                .append(" ns and ")
+                .append(TARGET_BYTES)
+                .append(" B per successful call over the bare path; a time whose CI is wider than the target is")
+                .append(" unresolved (rerun on a quiet machine), allocation is exact whatever the load.");
+        return out.toString();
+    }
+
+    /**
+     * Met or missed, per target; a time whose confidence interval is wider than the target itself says nothing
+     * either way (a loaded machine) and is reported as unresolved.
+     */
+    private static String verdict(double overheadNanos, double errorNanos, double extraBytes) {
+        String time = Double.isNaN(errorNanos) || errorNanos > TARGET_NANOS
+                ? "time unresolved (CI > target)"
+                : overheadNanos <= TARGET_NANOS ? "time met" : "time missed";
+        String bytes = Double.isNaN(extraBytes)
+                ? "bytes n/a (run with -prof gc)"
+                : extraBytes <= TARGET_BYTES ? "bytes met" : "bytes missed";
+        return time + ", " + bytes;
     }
 
     /**

@@ -215,15 +215,19 @@ public final class AsyncEngine<T extends @Nullable Object> {
         }
 
         private void expire(CompletionStage<T> stage, int attemptNumber, long nanos) {
-            accept(
-                    null,
-                    new TimeoutException("attempt " + attemptNumber + " took longer than " + Duration.ofNanos(nanos)
-                            + " (attemptTimeout, or the time left)"));
+            if (!compareAndSet(false, true)) {
+                return; // the attempt ended first
+            }
             try {
+                // claimed first: the stage's own callback (a CancellationException) is then ignored
                 stage.toCompletableFuture().cancel(true);
             } catch (Throwable hostileStage) {
                 Faults.rethrowIfVirtualMachineError(hostileStage); // it simply keeps running, unobserved
             }
+            attemptCompleted(
+                    null,
+                    new TimeoutException("attempt " + attemptNumber + " took longer than " + Duration.ofNanos(nanos)
+                            + " (attemptTimeout, or the time left)"));
         }
     }
 

@@ -21,7 +21,9 @@ final class FailureChain {
     private int lastAttempt;
     private @Nullable Throwable first;
     private @Nullable Throwable @Nullable [] recent;
-    private int[] recentAttempts = new int[0];
+    private static final int[] NONE = new int[0];
+
+    private int[] recentAttempts = NONE;
     private int recentCount;
     private int recentNext;
     private long dropped;

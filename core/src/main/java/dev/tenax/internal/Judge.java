@@ -50,6 +50,14 @@ public interface Judge<T extends @Nullable Object> {
         return false;
     }
 
+    /**
+     * The client's own limit on the whole call (OkHttp's call timeout), which the engine combines with the
+     * policy's timeout: the shorter one is the call's deadline. {@code -1}: none.
+     */
+    default long outerTimeoutNanos() {
+        return -1;
+    }
+
     /** The response status of a result, or 0 when results have none. */
     default int statusOf(T result) {
         return 0;

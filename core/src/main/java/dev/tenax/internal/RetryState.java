@@ -26,7 +26,10 @@ final class RetryState<T extends @Nullable Object> implements AttemptContext, Re
     private final String budgetKey;
     private final long startNanos;
     private final int maxAttempts;
-    private final FailureChain failures = new FailureChain();
+    /** The policy's timeout, or the client's own call timeout when that is shorter; -1: none. */
+    private final long callTimeoutNanos;
+    /** Made on the first failure: a call that succeeds at once never pays for it. */
+    private @Nullable FailureChain failures;
 
     private int attempts = 1;
     private long waitedNanos;
@@ -43,11 +46,14 @@ final class RetryState<T extends @Nullable Object> implements AttemptContext, Re
         this.budgetKey = budgetKey;
         this.startNanos = startNanos == UNKNOWN_START ? spec.timing.nanoTime() : startNanos;
         this.maxAttempts = switches.attempts(spec.maxAttempts);
+        long outer = judge.outerTimeoutNanos();
+        this.callTimeoutNanos =
+                outer < 0 ? spec.timeoutNanos : spec.hasTimeout() ? Math.min(outer, spec.timeoutNanos) : outer;
     }
 
     /** Whether the deadline applies to this call (not in testing mode). */
     boolean deadlineApplies() {
-        return spec.hasTimeout() && !switches.testing;
+        return callTimeoutNanos >= 0 && !switches.testing;
     }
 
     /** Whether this call runs in testing mode: no waits at all. */
@@ -99,7 +105,7 @@ final class RetryState<T extends @Nullable Object> implements AttemptContext, Re
         if (early != null && earlyDecision != null && (failure == null || earlyDecision instanceof Step.Retry)) {
             lastServerWaitNanos = early.serverWaitNanos;
             if (failure != null) {
-                failures.add(failure, attempts);
+                failures().add(failure, attempts);
             }
             return earlyDecision;
         }
@@ -113,12 +119,12 @@ final class RetryState<T extends @Nullable Object> implements AttemptContext, Re
 
     /** The deadline on the timing's clock, or {@link Long#MAX_VALUE} when none applies. */
     long deadlineNanoTime() {
-        return deadlineApplies() ? Durations.saturatedAdd(startNanos, spec.timeoutNanos) : Long.MAX_VALUE;
+        return deadlineApplies() ? Durations.saturatedAdd(startNanos, callTimeoutNanos) : Long.MAX_VALUE;
     }
 
     /** Whether the deadline applies and has passed (an attempt may still start exactly at it, not after). */
     boolean deadlinePassed() {
-        return deadlineApplies() && spec.timing.nanoTime() - startNanos > spec.timeoutNanos;
+        return deadlineApplies() && spec.timing.nanoTime() - startNanos > callTimeoutNanos;
     }
 
     @Override
@@ -126,7 +132,7 @@ final class RetryState<T extends @Nullable Object> implements AttemptContext, Re
         if (!deadlineApplies()) {
             return Long.MAX_VALUE;
         }
-        return Math.max(0, spec.timeoutNanos - (spec.timing.nanoTime() - startNanos));
+        return Math.max(0, callTimeoutNanos - (spec.timing.nanoTime() - startNanos));
     }
 
     @Override
@@ -137,7 +143,7 @@ final class RetryState<T extends @Nullable Object> implements AttemptContext, Re
     /** Whether a wait of {@code waitNanos} starting now still ends by the deadline (always, when none applies). */
     boolean waitFits(long waitNanos) {
         return !deadlineApplies()
-                || Durations.saturatedAdd(spec.timing.nanoTime() - startNanos, waitNanos) <= spec.timeoutNanos;
+                || Durations.saturatedAdd(spec.timing.nanoTime() - startNanos, waitNanos) <= callTimeoutNanos;
     }
 
     private Verdict judgeFailure(Throwable failure) {
@@ -176,7 +182,7 @@ final class RetryState<T extends @Nullable Object> implements AttemptContext, Re
      */
     private Step decide(Verdict verdict, @Nullable Throwable failure) {
         if (failure != null) {
-            failures.add(failure, attempts);
+            failures().add(failure, attempts);
         }
         if (!verdict.isRetry()) {
             return giveUp(verdict.reason);
@@ -190,9 +196,9 @@ final class RetryState<T extends @Nullable Object> implements AttemptContext, Re
         long wait = verdict.kind == Verdict.Kind.RETRY_AFTER
                 ? verdict.waitNanos
                 : spec.backoffNanos(attempts, spec.timing.nextRandom());
-        if (spec.hasTimeout()) {
+        if (callTimeoutNanos >= 0) {
             long elapsed = spec.timing.nanoTime() - startNanos;
-            if (wait > spec.timeoutNanos - elapsed) {
+            if (wait > callTimeoutNanos - elapsed) {
                 return giveUp(GiveUpReason.DEADLINE);
             }
         }
@@ -254,13 +260,24 @@ final class RetryState<T extends @Nullable Object> implements AttemptContext, Re
      * attempts' failures attached as suppressed (bounded, each instance once).
      */
     Throwable finalFailure(Throwable failure) {
-        return failures.attachTo(failure);
+        FailureChain chain = failures;
+        return chain == null ? failure : chain.attachTo(failure);
+    }
+
+    private FailureChain failures() {
+        FailureChain chain = failures;
+        if (chain == null) {
+            chain = new FailureChain();
+            failures = chain;
+        }
+        return chain;
     }
 
     /** The latest attempt's failure, or {@code null} when every attempt so far gave a result. */
     @Nullable
     Throwable lastFailure() {
-        return failures.last();
+        FailureChain chain = failures;
+        return chain == null ? null : chain.last();
     }
 
     /** Tells listeners that the call stops retrying for the reason the last decision found. */

@@ -23,6 +23,17 @@ class HttpGuideTest {
     }
 
     @Test
+    void attemptTimeout() {
+        // region http-attempt-timeout
+        HttpRetryPolicy policy = HttpRetryPolicy.builder()
+                .timeout(Duration.ofSeconds(10)) // the whole call, waits included
+                .attemptTimeout(Duration.ofSeconds(2)) // each attempt, through the client's own timeout
+                .build();
+        // endregion
+        assertThat(policy.attemptTimeout()).contains(Duration.ofSeconds(2));
+    }
+
+    @Test
     void retryIf() {
         // region http-retry-if
         HttpRetryPolicy policy = HttpRetryPolicy.builder()

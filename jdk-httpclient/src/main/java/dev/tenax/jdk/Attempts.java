@@ -5,12 +5,15 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Shapes each attempt's request: its timeout never runs past what is left of the policy's deadline. */
+/**
+ * Shapes each attempt's request: its timeout never runs past what is left of the policy's deadline, nor past the
+ * policy's attempt timeout.
+ */
 final class Attempts {
     private Attempts() {}
 
     static HttpRequest request(HttpRequest request, HttpAttemptContext attempt) {
-        long left = attempt.remainingNanos();
+        long left = attempt.timeoutNanos();
         if (left == Long.MAX_VALUE) {
             return request;
         }

@@ -30,6 +30,15 @@ final class JdkResponses<T> implements ResponseAccess<HttpResponse<T>> {
     }
 
     @Override
+    public @Nullable HttpResponse<T> releaseKeeping(HttpResponse<T> response) {
+        if (response instanceof DrainedResponse) {
+            return response; // drained when its headers arrived: it holds no connection, and it is the kept copy
+        }
+        release(response);
+        return null;
+    }
+
+    @Override
     public void release(HttpResponse<T> response) {
         // only reached for a response nobody will read (a cancelled call): an open stream must not leak
         if (response.body() instanceof AutoCloseable body) {

@@ -163,12 +163,10 @@ public final class RetryingHttpClient extends HttpClient {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(responseBodyHandler, "responseBodyHandler");
         return HttpRetryDriver.executeInterruptibly(
-                policy,
-                new JdkRequestInfo(request, null),
-                JdkResponses.<T>get(),
-                failures,
-                attempt -> client.send(
-                        Attempts.request(request, attempt), new DecidingBodyHandler<>(responseBodyHandler, attempt)));
+                policy, new JdkRequestInfo(request, null), JdkResponses.<T>get(), failures, attempt -> {
+                    DecidingBodyHandler<T> handler = new DecidingBodyHandler<>(responseBodyHandler, attempt);
+                    return handler.outcome(client.send(Attempts.request(request, attempt), handler));
+                });
     }
 
     /**
@@ -196,10 +194,11 @@ public final class RetryingHttpClient extends HttpClient {
                 new JdkRequestInfo(request, client.executor().orElse(null)),
                 JdkResponses.<T>get(),
                 failures,
-                attempt -> client.sendAsync(
-                        Attempts.request(request, attempt),
-                        new DecidingBodyHandler<>(responseBodyHandler, attempt),
-                        pushPromiseHandler));
+                attempt -> {
+                    DecidingBodyHandler<T> handler = new DecidingBodyHandler<>(responseBodyHandler, attempt);
+                    return client.sendAsync(Attempts.request(request, attempt), handler, pushPromiseHandler)
+                            .thenApply(handler::outcome);
+                });
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.tenax.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tenax.GiveUpDetails;
@@ -505,5 +506,122 @@ public abstract class ClientContract extends ServerScenarios implements Http2Sce
 
         assertThat(response.status()).isEqualTo(503);
         assertThat(server.getRequestCount()).isEqualTo(4);
+    }
+
+    // ---- issue 13: time bounds every adapter keeps (real time: the server's delays are real) ----
+
+    /** The scenario's policy without waits between attempts: a real-time scenario then takes only its delays. */
+    private HttpRetryPolicy.Builder noWaits() {
+        return policy().waitInitial(Duration.ZERO).waitJitter(Duration.ZERO);
+    }
+
+    /** A response whose headers the server holds for 10 s: longer than every bound these scenarios set. */
+    private static MockResponse stalledHeaders() {
+        return new MockResponse.Builder()
+                .code(200)
+                .body("too late")
+                .headersDelay(10, TimeUnit.SECONDS)
+                .build();
+    }
+
+    /** Whether {@code thrown} or one of its causes is a timeout of some client (their types differ). */
+    private static boolean isTimeout(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            String name = t.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+            String message = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (name.contains("timeout") || message.contains("timeout") || message.contains("timed out")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void aTricklingRetriedBodyDoesNotHoldUpTheRetry() throws Exception {
+        realTime();
+        // 8 KiB at 1 KiB per 2 s: draining it whole would take 16 s, more than three times the timeout
+        server.enqueue(new MockResponse.Builder()
+                .code(503)
+                .body("x".repeat(8 * 1024))
+                .throttleBody(1024, 2, TimeUnit.SECONDS)
+                .build());
+        server.enqueue(status(200, "ok"));
+        ContractClient client = client(noWaits().attempts(2).timeout(Duration.ofSeconds(5)));
+        long start = System.nanoTime();
+
+        ContractResponse response = client.send(ContractRequest.get(uri("/")));
+
+        assertThat(response).isEqualTo(new ContractResponse(200, "ok"));
+        assertThat(server.getRequestCount()).isEqualTo(2);
+        // within the policy's timeout: the retried body was abandoned, not read (reading it takes 16 s)
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aRetriedBodyThatComesLateIsAbandonedAndTheRetryMadeWithinTheDeadline() throws Exception {
+        realTime();
+        server.enqueue(new MockResponse.Builder()
+                .code(503)
+                .body("late".repeat(25))
+                .bodyDelay(6, TimeUnit.SECONDS)
+                .build());
+        server.enqueue(status(200, "ok"));
+        ContractClient client = client(noWaits().timeout(Duration.ofSeconds(3)));
+        long start = System.nanoTime();
+
+        ContractResponse response = client.send(ContractRequest.get(uri("/")));
+
+        // the caller gets a real outcome (no invented timeout), and no attempt started after the deadline
+        assertThat(response).isEqualTo(new ContractResponse(200, "ok"));
+        assertThat(server.getRequestCount()).isEqualTo(2);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void theTimeoutBoundsAnAttemptInFlight() {
+        realTime();
+        server.enqueue(status(503, "busy"));
+        server.enqueue(stalledHeaders());
+        ContractClient client = client(noWaits().timeout(Duration.ofSeconds(1)));
+        long start = System.nanoTime();
+
+        Throwable thrown = catchThrowable(() -> client.send(ContractRequest.get(uri("/"))));
+
+        // the second attempt got what was left of the 1 s, through the client's own timeout
+        assertThat(thrown).isNotNull().matches(ClientContract::isTimeout, "is a client's timeout");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void anAttemptTimeoutEndsAStalledAttemptAndAGetIsRetried() throws Exception {
+        realTime();
+        server.enqueue(stalledHeaders());
+        server.enqueue(status(200, "ok"));
+        ContractClient client =
+                client(noWaits().attempts(2).timeout(Duration.ofSeconds(30)).attemptTimeout(Duration.ofSeconds(1)));
+        long start = System.nanoTime();
+
+        ContractResponse response = client.send(ContractRequest.get(uri("/")));
+
+        assertThat(response).isEqualTo(new ContractResponse(200, "ok"));
+        assertThat(server.getRequestCount()).isEqualTo(2);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
+    }
+
+    @Test
+    void aPostIsNotRetriedAfterItsAttemptTimedOut() {
+        realTime();
+        server.enqueue(stalledHeaders());
+        server.enqueue(status(200, "second POST"));
+        ContractClient client =
+                client(noWaits().attempts(2).timeout(Duration.ofSeconds(30)).attemptTimeout(Duration.ofSeconds(1)));
+
+        Throwable thrown = catchThrowable(() -> client.send(ContractRequest.of("POST", uri("/"), "order")));
+
+        // the server may have processed it: expiry counts as "may have been sent"
+        assertThat(thrown).isNotNull().matches(ClientContract::isTimeout, "is a client's timeout");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+        assertThat(giveUps).singleElement().extracting(GiveUpDetails::reason).isEqualTo(GiveUpReason.NOT_IDEMPOTENT);
     }
 }

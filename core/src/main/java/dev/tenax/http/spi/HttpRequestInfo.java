@@ -50,6 +50,17 @@ public interface HttpRequestInfo {
     }
 
     /**
+     * The client's own limit on the whole call, started when the call started (OkHttp's {@code call.timeout()}),
+     * in nanoseconds; {@code 0} (the default) for none. The engine's deadline is the shorter of it and the
+     * policy's timeout, so the client's limit is one limit on the whole call, not restarted per attempt.
+     *
+     * @return nanoseconds, or {@code 0}
+     */
+    default long callTimeoutNanos() {
+        return 0;
+    }
+
+    /**
      * Where the client runs its own asynchronous work, or {@code null} (the default) when it has no executor of
      * its own. An asynchronous call whose policy names no executor starts its retries there, so that they run
      * where the client's callbacks run; otherwise on Tenax's default executor.

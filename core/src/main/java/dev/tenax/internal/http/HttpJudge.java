@@ -61,9 +61,9 @@ public final class HttpJudge<R> implements Judge<R> {
         this.mayResend = Idempotency.mayResend(request, rules.retryNonIdempotent());
     }
 
-    /** The per-host budget key. */
+    /** The per-host budget key; not built when the budget is unlimited, which never reads it. */
     public String budgetKey() {
-        return request.origin();
+        return rules.spec().budget == dev.tenax.internal.UnlimitedBudget.INSTANCE ? "" : request.origin();
     }
 
     /** Wraps the engine's context for the adapter's attempt. */
@@ -106,6 +106,9 @@ public final class HttpJudge<R> implements Judge<R> {
 
     @Override
     public Verdict judgeFailure(Throwable failure, RetryContext call) {
+        if (callCancelled()) {
+            return Verdict.stop(GiveUpReason.CANCELLED);
+        }
         int attemptNumber = call.attemptNumber();
         TransportFailureKind kind = classify(failure);
         RetryDecision decision = kind == TransportFailureKind.PERMANENT ? RetryDecision.stop() : RetryDecision.retry();
@@ -241,6 +244,17 @@ public final class HttpJudge<R> implements Judge<R> {
     @Override
     public boolean clientTimesAttempts() {
         return true;
+    }
+
+    @Override
+    public long outerTimeoutNanos() {
+        long outer = request.callTimeoutNanos();
+        return outer > 0 ? outer : -1;
+    }
+
+    /** Whether the client's call was cancelled: then nothing is retried, whatever the outcome says. */
+    private boolean callCancelled() {
+        return request.cancellable() && request.isCancelled();
     }
 
     @Override
