@@ -3,9 +3,13 @@ package dev.tenax.apache;
 import dev.tenax.http.spi.ResponseAccess;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import org.apache.hc.client5.http.classic.ExecRuntime;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.message.BasicClassicHttpResponse;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,49 +37,80 @@ final class ClassicResponses implements ResponseAccess<ClassicHttpResponse> {
 
     @Override
     public void release(ClassicHttpResponse response) {
+        releaseKeepingBody(response);
+    }
+
+    /**
+     * Releases as {@link #release} does, and keeps a copy for the caller should the call end before another
+     * attempt: status, reason, headers, and the body when it was drained whole (else an empty one).
+     */
+    @Override
+    public ClassicHttpResponse releaseKeeping(ClassicHttpResponse response) {
+        BasicClassicHttpResponse kept = new BasicClassicHttpResponse(response.getCode(), response.getReasonPhrase());
+        kept.setVersion(response.getVersion());
+        kept.setHeaders(response.getHeaders());
+        HttpEntity entity = response.getEntity();
+        String contentType = entity == null ? null : entity.getContentType();
+        String contentEncoding = entity == null ? null : entity.getContentEncoding();
+        byte[] body = releaseKeepingBody(response);
+        if (entity != null) {
+            kept.setEntity(new ByteArrayEntity(
+                    body == null ? new byte[0] : body,
+                    contentType == null ? null : ContentType.parseLenient(contentType),
+                    contentEncoding));
+        }
+        return kept;
+    }
+
+    /** Releases the response; its body if it was drained whole (no body: empty), else {@code null}. */
+    private byte @Nullable [] releaseKeepingBody(ClassicHttpResponse response) {
         try (response) {
             HttpEntity entity = response.getEntity();
-            if (entity != null && !drained(entity)) {
+            byte[] body = entity == null ? new byte[0] : drained(entity);
+            if (body == null) {
                 // before the close, which would otherwise read the rest of the body
                 runtime.discardEndpoint();
             }
+            return body;
         } catch (IOException | RuntimeException ignored) {
             // the connection is simply not reused
+            return null;
         }
     }
 
-    /** Whether the body ended within the bounds (then HttpClient has handed its connection back to the pool). */
-    private boolean drained(HttpEntity entity) throws IOException {
+    /** The body if it ended within the bounds (then HttpClient has handed its connection back to the pool). */
+    private byte @Nullable [] drained(HttpEntity entity) throws IOException {
         long length = entity.getContentLength();
         if (length > DRAIN_LIMIT) {
-            return false;
+            return null;
         }
         InputStream in = entity.getContent();
         if (in == null) {
-            return true;
+            return new byte[0];
         }
-        byte[] buffer = new byte[DRAIN_LIMIT];
+        byte[] buffer = new byte[DRAIN_LIMIT + 1];
         int total = 0;
         for (int n = in.available(); n > 0 && total < DRAIN_LIMIT; n = in.available()) {
-            int read = in.read(buffer, 0, Math.min(n, DRAIN_LIMIT - total));
+            int read = in.read(buffer, total, Math.min(n, DRAIN_LIMIT - total));
             if (read < 0) {
-                return true;
+                return Arrays.copyOf(buffer, total);
             }
             total += read;
         }
         if (length >= 0 && total == length) {
-            return in.read() < 0; // at its length the stream ends without reading the socket
+            // at its length the stream ends without reading the socket
+            return in.read() < 0 ? Arrays.copyOf(buffer, total) : null;
         }
         ReleaseWatch watch = ReleaseWatch.arm(runtime::discardEndpoint);
         try {
             while (total <= DRAIN_LIMIT) {
-                int read = in.read(buffer, 0, Math.min(buffer.length, DRAIN_LIMIT + 1 - total));
+                int read = in.read(buffer, total, buffer.length - total);
                 if (read < 0) {
-                    return !watch.end();
+                    return watch.end() ? null : Arrays.copyOf(buffer, total);
                 }
                 total += read;
             }
-            return false;
+            return null;
         } finally {
             watch.end();
         }
