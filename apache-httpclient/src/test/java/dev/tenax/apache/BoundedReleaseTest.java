@@ -123,18 +123,39 @@ class BoundedReleaseTest {
         assertRetriedOnAFreshConnection();
     }
 
+    /**
+     * How many of {@code tries} retries of a 503 with {@code body} reused the connection of the response they
+     * retried. A prompt body is drained, but on a loaded machine one can take longer than the 5 ms window to
+     * arrive and be abandoned, rightly: so the scenario runs several times and needs reuse at least once.
+     */
+    private int reusedConnections(ApacheVariant variant, MockResponse.Builder unavailable, int tries) throws Exception {
+        int reused = 0;
+        try (ContractClient client = variant.client(policy())) {
+            for (int i = 0; i < tries; i++) {
+                server.enqueue(unavailable.build());
+                server.enqueue(new MockResponse.Builder().body("ok").build());
+
+                assertThat(client.send(ContractRequest.get(server.url("/").uri())))
+                        .isEqualTo(new ContractResponse(200, "ok"));
+                RecordedRequest first = server.takeRequest();
+                RecordedRequest retry = server.takeRequest();
+                reused += retry.getConnectionIndex() == first.getConnectionIndex() ? 1 : 0;
+            }
+        }
+        return reused;
+    }
+
+    @ParameterizedTest
+    @EnumSource(ApacheVariant.class)
+    void aShortRetriedBodyIsDrainedSoTheRetryReusesTheConnection(ApacheVariant variant) throws Exception {
+        assertThat(reusedConnections(variant, unavailable().body("x".repeat(1024)), 5))
+                .isPositive();
+    }
+
     @ParameterizedTest
     @EnumSource(ApacheVariant.class)
     void aShortChunkedRetriedBodyIsDrainedSoTheRetryReusesTheConnection(ApacheVariant variant) throws Exception {
-        server.enqueue(unavailable().chunkedBody("x".repeat(2048), 512).build());
-        server.enqueue(new MockResponse.Builder().body("ok").build());
-        Duration[] took = new Duration[1];
-
-        ContractResponse response = sendAndTime(variant, took);
-
-        assertThat(response).isEqualTo(new ContractResponse(200, "ok"));
-        RecordedRequest first = server.takeRequest();
-        RecordedRequest retry = server.takeRequest();
-        assertThat(retry.getConnectionIndex()).isEqualTo(first.getConnectionIndex());
+        assertThat(reusedConnections(variant, unavailable().chunkedBody("x".repeat(2048), 512), 5))
+                .isPositive();
     }
 }
