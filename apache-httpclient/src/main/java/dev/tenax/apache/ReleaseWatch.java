@@ -1,5 +1,6 @@
 package dev.tenax.apache;
 
+import dev.tenax.http.spi.ResponseAccess;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -12,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ReleaseWatch {
     /** How long a retried body may take to arrive in full before its connection is abandoned. */
-    static final long WINDOW_MILLIS = 5;
+    static final long WINDOW_MILLIS = ResponseAccess.DRAIN_WINDOW_MILLIS;
 
     /** JDK's shared delay thread; the task only closes a connection, so it runs there. */
     private static final Executor TIMER =
