@@ -10,6 +10,7 @@ module dev.tenax.apache {
     requires transitive dev.tenax.core;
     requires transitive org.apache.httpcomponents.client5.httpclient5;
     requires transitive org.apache.httpcomponents.core5.httpcore5;
+    requires org.apache.httpcomponents.core5.httpcore5.h2;
     requires static org.jspecify;
 
     exports dev.tenax.apache;

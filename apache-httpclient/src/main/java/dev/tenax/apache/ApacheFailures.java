@@ -3,44 +3,41 @@ package dev.tenax.apache;
 import dev.tenax.http.spi.FailureClassifier;
 import dev.tenax.http.spi.TransportFailureKind;
 import java.util.concurrent.CancellationException;
-import java.util.function.BooleanSupplier;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.HttpHostConnectException;
 import org.apache.hc.client5.http.UnsupportedSchemeException;
 import org.apache.hc.client5.http.impl.classic.RequestFailedException;
 import org.apache.hc.core5.http.ConnectionClosedException;
+import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.RequestNotExecutedException;
+import org.apache.hc.core5.http2.H2Error;
+import org.apache.hc.core5.http2.H2StreamResetException;
 import org.jspecify.annotations.Nullable;
 
 /**
  * HttpClient's own failure types, mapped to what they say about the request having been sent; everything else
- * (read timeouts, resets, TLS, unknown hosts…) falls to the core's JDK rules.
+ * (read timeouts, resets, TLS, unknown hosts…) falls to the core's JDK rules. Types only: the call's state
+ * (cancelled, response handed to the caller) is not a classification, and is not looked at here.
  */
-final class ApacheFailures implements FailureClassifier {
-    private final BooleanSupplier finished;
-
-    /**
-     * @param finished true once no failure may be retried any more: the call was cancelled, or (async) the
-     *     response was already handed to the caller's callback
-     */
-    ApacheFailures(BooleanSupplier finished) {
-        this.finished = finished;
-    }
+enum ApacheFailures implements FailureClassifier {
+    INSTANCE;
 
     @Override
     public @Nullable TransportFailureKind classify(Throwable failure) {
-        if (finished.getAsBoolean()
-                || failure instanceof RequestFailedException // the request was aborted (cancelled)
+        if (failure instanceof RequestFailedException // the request was aborted (cancelled)
                 || failure instanceof CancellationException
                 || failure instanceof UnsupportedSchemeException
+                || failure instanceof HttpException // a protocol error (async attempts complete with it as is)
                 || failure instanceof ProtocolFailure) {
             return TransportFailureKind.PERMANENT;
         }
         if (failure instanceof ConnectTimeoutException
                 || failure instanceof HttpHostConnectException
-                || failure instanceof RequestNotExecutedException) {
-            // the connection was never made, or HttpClient knows the request did not go out
+                // also HTTP/2 streams above a GOAWAY's last stream id: HttpClient fails them with this
+                || failure instanceof RequestNotExecutedException
+                || refusedStream(failure)) {
+            // the connection was never made, or the request did not go out, or the server did not process it
             return TransportFailureKind.TRANSIENT_NOT_SENT;
         }
         if (failure instanceof NoHttpResponseException || failure instanceof ConnectionClosedException) {
@@ -48,5 +45,10 @@ final class ApacheFailures implements FailureClassifier {
             return TransportFailureKind.TRANSIENT_MAYBE_SENT;
         }
         return null;
+    }
+
+    /** RST_STREAM(REFUSED_STREAM): the server processed nothing of the request (RFC 9113, section 8.7). */
+    private static boolean refusedStream(Throwable failure) {
+        return failure instanceof H2StreamResetException reset && reset.getCode() == H2Error.REFUSED_STREAM.getCode();
     }
 }

@@ -23,4 +23,7 @@ enum AsyncResponses implements ResponseAccess<HttpResponse> {
 
     @Override
     public void release(HttpResponse response) {}
+
+    // releaseKeeping stays the default (nothing kept): a head the core returned in place of a final response
+    // would never reach the caller's consumer, which only AsyncRetryExchange could feed.
 }

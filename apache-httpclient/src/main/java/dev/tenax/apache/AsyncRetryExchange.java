@@ -9,13 +9,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.apache.hc.client5.http.async.AsyncExecCallback;
 import org.apache.hc.client5.http.async.AsyncExecChain;
+import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.core5.http.EntityDetails;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.nio.AsyncDataConsumer;
 import org.apache.hc.core5.http.nio.AsyncEntityProducer;
-import org.apache.hc.core5.http.nio.entity.DiscardingEntityConsumer;
 import org.apache.hc.core5.http.support.BasicRequestBuilder;
 import org.jspecify.annotations.Nullable;
 
@@ -36,6 +36,7 @@ final class AsyncRetryExchange {
     private final AsyncExecChain.Scope scope;
     private final AsyncExecChain chain;
     private final AsyncExecCallback callback;
+    private final @Nullable RequestConfig config;
     private volatile @Nullable CompletableFuture<HttpResponse> result;
 
     /** Set once the caller's callback has a response: that exchange is the call's last. */
@@ -55,6 +56,7 @@ final class AsyncRetryExchange {
         this.scope = scope;
         this.chain = chain;
         this.callback = callback;
+        this.config = scope.clientContext.getRequestConfig();
     }
 
     /** Starts the first attempt (on the caller's thread, as HttpClient's own first attempt). */
@@ -65,11 +67,7 @@ final class AsyncRetryExchange {
                 entityProducer == null || entityProducer.isRepeatable(),
                 scope.cancellableDependency::isCancelled);
         CompletableFuture<HttpResponse> started = HttpRetryDriver.executeAsync(
-                policy,
-                info,
-                AsyncResponses.INSTANCE,
-                new ApacheFailures(() -> handedOver || scope.cancellableDependency.isCancelled()),
-                this::attempt);
+                policy, info, AsyncResponses.INSTANCE, ApacheFailures.INSTANCE, this::attempt);
         result = started;
         // the callback is the end of the line: nothing reads the dependent future
         CompletableFuture<HttpResponse> unused = started.whenComplete((response, failure) -> finish(started, failure));
@@ -89,6 +87,7 @@ final class AsyncRetryExchange {
             }
         }
         resend = true;
+        AttemptTimeouts.apply(scope.clientContext, config, context.timeoutNanos());
         try {
             // a copy, as HttpClient's own retry element sends: downstream elements add headers to what they get
             chain.proceed(
@@ -104,6 +103,7 @@ final class AsyncRetryExchange {
 
     /** The engine is done. A response it accepted is already the caller's; anything else ends the call here. */
     private void finish(CompletableFuture<HttpResponse> done, @Nullable Throwable thrown) {
+        scope.clientContext.setRequestConfig(config);
         if (done.isCancelled()) {
             callback.failed(new CancellationException("Request execution cancelled"));
             return;
@@ -113,9 +113,7 @@ final class AsyncRetryExchange {
         }
         Throwable failure =
                 thrown instanceof CompletionException && thrown.getCause() != null ? thrown.getCause() : thrown;
-        if (failure instanceof ProtocolFailure protocol) {
-            callback.failed(protocol.unwrap());
-        } else if (failure instanceof Exception e) {
+        if (failure instanceof Exception e) {
             callback.failed(e);
         } else {
             callback.failed(new IllegalStateException(failure));
@@ -135,6 +133,7 @@ final class AsyncRetryExchange {
         private final HttpAttemptContext context;
         private final CompletableFuture<HttpResponse> outcome;
         private volatile @Nullable HttpResponse discarded;
+        private volatile @Nullable BoundedDiscard discarding;
 
         AttemptCallback(HttpAttemptContext context, CompletableFuture<HttpResponse> outcome) {
             this.context = context;
@@ -147,7 +146,13 @@ final class AsyncRetryExchange {
             if (context.retryOnHeaders(
                     head.getCode(), name -> ApacheRequestInfo.firstValue(head.getFirstHeader(name)))) {
                 discarded = head;
-                return entityDetails == null ? null : new DiscardingEntityConsumer<>();
+                if (entityDetails == null) {
+                    return null;
+                }
+                // a body that does not come at once is not waited for: the connection goes instead
+                BoundedDiscard discard = new BoundedDiscard(scope.execRuntime::discardEndpoint);
+                discarding = discard;
+                return discard;
             }
             handedOver = true;
             outcome.complete(head);
@@ -167,18 +172,23 @@ final class AsyncRetryExchange {
             }
             HttpResponse head = discarded;
             if (head == null) {
-                failed(new ProtocolFailure(new HttpException("exchange completed without a response")));
+                failed(new HttpException("exchange completed without a response"));
                 return;
             }
             // the body is discarded and the exchange over: hold no connection while waiting
-            scope.execRuntime.releaseEndpoint();
+            if (bodyAbandoned()) {
+                scope.execRuntime.discardEndpoint();
+            } else {
+                scope.execRuntime.releaseEndpoint();
+            }
             cancelThroughEngine();
             outcome.complete(head);
         }
 
         @Override
         public void failed(Exception cause) {
-            if (cause instanceof IOException) {
+            boolean abandoned = bodyAbandoned();
+            if (cause instanceof IOException || abandoned) {
                 // the connection is in an unknown state: the next attempt must lease a fresh one
                 scope.execRuntime.discardEndpoint();
             }
@@ -187,7 +197,19 @@ final class AsyncRetryExchange {
                 return;
             }
             cancelThroughEngine();
+            HttpResponse head = discarded;
+            if (abandoned && head != null) {
+                // the failure is the abandoned body's: the attempt's outcome is the response being retried
+                outcome.complete(head);
+                return;
+            }
             outcome.completeExceptionally(cause);
+        }
+
+        /** Ends the discarded body's window (see {@link BoundedDiscard#end()}). */
+        private boolean bodyAbandoned() {
+            BoundedDiscard discard = discarding;
+            return discard != null && discard.end();
         }
     }
 }

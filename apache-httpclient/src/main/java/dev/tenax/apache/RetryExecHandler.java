@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.Objects;
 import org.apache.hc.client5.http.classic.ExecChain;
 import org.apache.hc.client5.http.classic.ExecChainHandler;
+import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.ChainElement;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.RequestFailedException;
@@ -96,16 +97,18 @@ public final class RetryExecHandler implements ExecChainHandler {
         HttpEntity entity = request.getEntity();
         ApacheRequestInfo info = new ApacheRequestInfo(
                 request, scope.route, entity == null || entity.isRepeatable(), scope.execRuntime::isExecutionAborted);
+        RequestConfig config = scope.clientContext.getRequestConfig();
         try {
             return HttpRetryDriver.execute(
                     Policies.effective(policy, scope.clientContext),
                     info,
                     new ClassicResponses(scope.execRuntime),
-                    new ApacheFailures(scope.execRuntime::isExecutionAborted),
+                    ApacheFailures.INSTANCE,
                     context -> {
                         if (scope.execRuntime.isExecutionAborted()) {
                             throw new RequestFailedException("Request aborted");
                         }
+                        AttemptTimeouts.apply(scope.clientContext, config, context.timeoutNanos());
                         try {
                             // downstream elements add headers to the request they get: each attempt gets a copy
                             return chain.proceed(
@@ -116,6 +119,8 @@ public final class RetryExecHandler implements ExecChainHandler {
                     });
         } catch (ProtocolFailure e) {
             throw e.unwrap();
+        } finally {
+            scope.clientContext.setRequestConfig(config);
         }
     }
 

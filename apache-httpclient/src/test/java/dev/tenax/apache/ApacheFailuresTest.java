@@ -15,15 +15,16 @@ import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.ProtocolException;
 import org.apache.hc.core5.http.RequestNotExecutedException;
+import org.apache.hc.core5.http2.H2Error;
+import org.apache.hc.core5.http2.H2StreamResetException;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** HttpClient's failure types, mapped to whether the request may have been sent. */
 class ApacheFailuresTest {
-    private final ApacheFailures failures = new ApacheFailures(() -> false);
+    private final ApacheFailures failures = ApacheFailures.INSTANCE;
 
     static Stream<Arguments> failures() {
         return Stream.of(
@@ -31,6 +32,11 @@ class ApacheFailuresTest {
                 Arguments.of(
                         new HttpHostConnectException("Connection refused"), TransportFailureKind.TRANSIENT_NOT_SENT),
                 Arguments.of(new RequestNotExecutedException(), TransportFailureKind.TRANSIENT_NOT_SENT),
+                // issue 13, defect 8: a refused stream was never processed; any other reset may have been
+                Arguments.of(
+                        new H2StreamResetException(H2Error.REFUSED_STREAM, "Stream refused"),
+                        TransportFailureKind.TRANSIENT_NOT_SENT),
+                Arguments.of(new H2StreamResetException(H2Error.INTERNAL_ERROR, "Stream reset (2)"), null),
                 Arguments.of(
                         new NoHttpResponseException("failed to respond"), TransportFailureKind.TRANSIENT_MAYBE_SENT),
                 Arguments.of(new ConnectionClosedException(), TransportFailureKind.TRANSIENT_MAYBE_SENT),
@@ -38,6 +44,7 @@ class ApacheFailuresTest {
                 Arguments.of(new CancellationException("cancelled"), TransportFailureKind.PERMANENT),
                 Arguments.of(new UnsupportedSchemeException("gopher"), TransportFailureKind.PERMANENT),
                 Arguments.of(new ProtocolFailure(new ProtocolException("malformed")), TransportFailureKind.PERMANENT),
+                Arguments.of(new ProtocolException("malformed"), TransportFailureKind.PERMANENT),
                 // left to the core's JDK rules: a read timeout means "maybe sent"
                 Arguments.of(new SocketTimeoutException("Read timed out"), null),
                 Arguments.of(new IOException("Connection reset"), null));
@@ -47,13 +54,5 @@ class ApacheFailuresTest {
     @MethodSource("failures")
     void classifiesHttpClientsOwnFailures(Throwable failure, @Nullable TransportFailureKind expected) {
         assertThat(failures.classify(failure)).isEqualTo(expected);
-    }
-
-    @Test
-    void nothingIsRetriedOnceTheCallIsFinished() {
-        ApacheFailures finished = new ApacheFailures(() -> true);
-
-        assertThat(finished.classify(new NoHttpResponseException("failed to respond")))
-                .isEqualTo(TransportFailureKind.PERMANENT);
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
 import org.apache.hc.client5.http.async.methods.SimpleResponseConsumer;
+import org.apache.hc.client5.http.config.TlsConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
@@ -23,6 +24,7 @@ import org.apache.hc.core5.http.nio.AsyncRequestProducer;
 import org.apache.hc.core5.http.nio.entity.BasicAsyncEntityProducer;
 import org.apache.hc.core5.http.nio.entity.StringAsyncEntityProducer;
 import org.apache.hc.core5.http.nio.support.AsyncRequestBuilder;
+import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
 import org.jspecify.annotations.Nullable;
 
@@ -36,14 +38,25 @@ final class AsyncContractClient implements ContractClient {
     }
 
     AsyncContractClient(HttpRetryPolicy policy, HttpAsyncClientBuilder builder) {
+        this(policy, builder, HttpVersionPolicy.NEGOTIATE);
+    }
+
+    private AsyncContractClient(HttpRetryPolicy policy, HttpAsyncClientBuilder builder, HttpVersionPolicy versions) {
         pool = PoolingAsyncClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(200)
                 .setMaxConnPerRoute(200)
+                .setDefaultTlsConfig(
+                        TlsConfig.custom().setVersionPolicy(versions).build())
                 .build();
         client = AsyncRetryExecHandler.install(builder, policy)
                 .setConnectionManager(pool)
                 .build();
         client.start();
+    }
+
+    /** A client that speaks HTTP/2 with prior knowledge on {@code http://} (HttpClient's FORCE_HTTP_2). */
+    static AsyncContractClient http2(HttpRetryPolicy policy) {
+        return new AsyncContractClient(policy, HttpAsyncClients.custom(), HttpVersionPolicy.FORCE_HTTP_2);
     }
 
     static AsyncRequestProducer toApache(ContractRequest request) {

@@ -10,4 +10,14 @@ class AsyncContractTest extends ClientContract {
     protected ContractClient newClient(HttpRetryPolicy policy) {
         return new AsyncContractClient(policy);
     }
+
+    @Override
+    public boolean speaksHttp2PriorKnowledge() {
+        return true;
+    }
+
+    @Override
+    public ContractClient newHttp2Client(HttpRetryPolicy policy) {
+        return AsyncContractClient.http2(policy);
+    }
 }

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
@@ -30,8 +31,12 @@ final class ClassicContractClient implements ContractClient {
     private final CloseableHttpClient client;
 
     ClassicContractClient(HttpRetryPolicy policy) {
+        this(policy, HttpClients.custom());
+    }
+
+    ClassicContractClient(HttpRetryPolicy policy, HttpClientBuilder builder) {
         pool = PoolingHttpClientConnectionManagerBuilder.create().build();
-        client = RetryExecHandler.install(HttpClients.custom(), policy)
+        client = RetryExecHandler.install(builder, policy)
                 .setConnectionManager(pool)
                 .build();
     }

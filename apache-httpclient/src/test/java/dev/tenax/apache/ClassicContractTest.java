@@ -10,4 +10,10 @@ class ClassicContractTest extends ClientContract {
     protected ContractClient newClient(HttpRetryPolicy policy) {
         return new ClassicContractClient(policy);
     }
+
+    /** Classic HttpClient 5 speaks HTTP/1.1 only: its HTTP/2 support is in the async client. */
+    @Override
+    public boolean speaksHttp2PriorKnowledge() {
+        return false;
+    }
 }

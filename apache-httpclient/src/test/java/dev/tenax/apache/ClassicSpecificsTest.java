@@ -140,21 +140,6 @@ class ClassicSpecificsTest {
     }
 
     @Test
-    void aShortRetriedBodyIsDrainedSoTheRetryReusesTheConnection() throws Exception {
-        server.enqueue(status(503, "x".repeat(1024)));
-        server.enqueue(status(200, "ok"));
-
-        try (CloseableHttpClient client = client(RetryExecHandler.install(HttpClients.custom(), policy().build()))) {
-            assertThat(execute(client, new HttpGet(server.url("/").uri()))).isEqualTo(200);
-        }
-
-        RecordedRequest first = server.takeRequest();
-        RecordedRequest retry = server.takeRequest();
-        assertThat(retry.getConnectionIndex()).isEqualTo(first.getConnectionIndex());
-        assertThat(retry.getExchangeIndex()).isEqualTo(1);
-    }
-
-    @Test
     void noLeasedConnectionsAfterTwoHundredRetriedResponsesWithLongBodies() throws IOException {
         String longBody = "x".repeat(64 * 1024); // beyond what a release reads: the connection is dropped instead
         AtomicInteger count = new AtomicInteger();

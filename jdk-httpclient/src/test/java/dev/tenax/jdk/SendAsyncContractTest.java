@@ -20,4 +20,13 @@ class SendAsyncContractTest extends ClientContract {
     public boolean resendsOnlyTheFailingHop() {
         return false;
     }
+
+    /**
+     * The JDK HttpClient reaches HTTP/2 on {@code http://} only through the HTTP/1.1 {@code Upgrade: h2c}
+     * handshake, never with prior knowledge, which is what MockWebServer's cleartext h2 needs.
+     */
+    @Override
+    public boolean speaksHttp2PriorKnowledge() {
+        return false;
+    }
 }

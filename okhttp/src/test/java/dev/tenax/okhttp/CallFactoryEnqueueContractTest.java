@@ -10,4 +10,14 @@ class CallFactoryEnqueueContractTest extends ClientContract {
     protected ContractClient newClient(HttpRetryPolicy policy) {
         return OkHttpContractClient.callFactory(policy, OkHttpContractClient.Mode.ENQUEUE);
     }
+
+    @Override
+    public boolean speaksHttp2PriorKnowledge() {
+        return true;
+    }
+
+    @Override
+    public ContractClient newHttp2Client(HttpRetryPolicy policy) {
+        return OkHttpContractClient.callFactory(policy, OkHttpContractClient.Mode.ENQUEUE, OkHttpContractClient.HTTP2);
+    }
 }

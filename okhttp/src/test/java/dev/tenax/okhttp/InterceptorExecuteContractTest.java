@@ -10,4 +10,14 @@ class InterceptorExecuteContractTest extends ClientContract {
     protected ContractClient newClient(HttpRetryPolicy policy) {
         return OkHttpContractClient.interceptor(policy, OkHttpContractClient.Mode.EXECUTE);
     }
+
+    @Override
+    public boolean speaksHttp2PriorKnowledge() {
+        return true;
+    }
+
+    @Override
+    public ContractClient newHttp2Client(HttpRetryPolicy policy) {
+        return OkHttpContractClient.interceptor(policy, OkHttpContractClient.Mode.EXECUTE, OkHttpContractClient.HTTP2);
+    }
 }

@@ -10,6 +10,7 @@ import dev.tenax.testkit.ThreadPending;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -18,6 +19,7 @@ import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
@@ -43,17 +45,35 @@ final class OkHttpContractClient implements ContractClient {
         this.mode = mode;
     }
 
+    /** HTTP/1.1 (and HTTP/2 where negotiated), OkHttp's default. */
+    static final List<Protocol> DEFAULT_PROTOCOLS = List.of(Protocol.HTTP_2, Protocol.HTTP_1_1);
+
+    /** HTTP/2 with prior knowledge on {@code http://}, for the contract's h2 scenarios. */
+    static final List<Protocol> HTTP2 = List.of(Protocol.H2_PRIOR_KNOWLEDGE);
+
     static OkHttpContractClient interceptor(HttpRetryPolicy policy, Mode mode) {
+        return interceptor(policy, mode, DEFAULT_PROTOCOLS);
+    }
+
+    static OkHttpContractClient interceptor(HttpRetryPolicy policy, Mode mode, List<Protocol> protocols) {
         OkHttpClient client = RetryInterceptor.install(
-                        new OkHttpClient.Builder().socketFactory(NoDelaySockets.INSTANCE), policy)
+                        new OkHttpClient.Builder()
+                                .socketFactory(NoDelaySockets.INSTANCE)
+                                .protocols(protocols),
+                        policy)
                 .build();
         return new OkHttpContractClient(client, client, mode);
     }
 
     static OkHttpContractClient callFactory(HttpRetryPolicy policy, Mode mode) {
+        return callFactory(policy, mode, DEFAULT_PROTOCOLS);
+    }
+
+    static OkHttpContractClient callFactory(HttpRetryPolicy policy, Mode mode, List<Protocol> protocols) {
         RetryingCallFactory factory = RetryingCallFactory.create(
                 new OkHttpClient.Builder()
                         .socketFactory(NoDelaySockets.INSTANCE)
+                        .protocols(protocols)
                         .build(),
                 policy);
         return new OkHttpContractClient(factory.client(), factory, mode);

@@ -40,11 +40,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every retry behaviour a Tenax client module promises, on a real socket (MockWebServer), written once. A client
- * module extends this class once per variant and implements {@link #newClient}. Waits run on a
+ * module extends this class once per variant and implements {@link #newClient} (and says whether it speaks HTTP/2,
+ * {@link Http2Scenarios}). Waits run on a
  * {@link VirtualTime} clock (no real multi-second waits), except in the cancel and interrupt scenarios, which
  * need a real pending wait.
  */
-public abstract class ClientContract extends ServerScenarios implements HeaderScenarios, RedirectScenarios {
+public abstract class ClientContract extends ServerScenarios
+        implements HeaderScenarios, RedirectScenarios, Http2Scenarios {
     private static final String SECRET = "s3cr3t";
 
     private @Nullable VirtualTime time;
