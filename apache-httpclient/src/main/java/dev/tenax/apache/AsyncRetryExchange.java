@@ -42,6 +42,12 @@ final class AsyncRetryExchange {
     /** Set once the caller's callback has a response: that exchange is the call's last. */
     private volatile boolean handedOver;
 
+    /**
+     * Completes when the engine is done with the call (its give-up event, if any, sent): the caller's exchange
+     * completes only after it, so that events precede the caller's future whichever thread the engine ran on.
+     */
+    private final CompletableFuture<@Nullable Void> engineDone = new CompletableFuture<>();
+
     /** Only the engine's thread of the moment touches it: attempts run one after another. */
     private boolean resend;
 
@@ -104,6 +110,7 @@ final class AsyncRetryExchange {
     /** The engine is done. A response it accepted is already the caller's; anything else ends the call here. */
     private void finish(CompletableFuture<HttpResponse> done, @Nullable Throwable thrown) {
         scope.clientContext.setRequestConfig(config);
+        engineDone.complete(null);
         if (done.isCancelled()) {
             callback.failed(new CancellationException("Request execution cancelled"));
             return;
@@ -167,7 +174,7 @@ final class AsyncRetryExchange {
         @Override
         public void completed() {
             if (handedOver) {
-                callback.completed();
+                CompletableFuture<@Nullable Void> unused = engineDone.whenComplete((v, e) -> callback.completed());
                 return;
             }
             HttpResponse head = discarded;
@@ -193,7 +200,7 @@ final class AsyncRetryExchange {
                 scope.execRuntime.discardEndpoint();
             }
             if (handedOver) {
-                callback.failed(cause);
+                CompletableFuture<@Nullable Void> unused = engineDone.whenComplete((v, e) -> callback.failed(cause));
                 return;
             }
             cancelThroughEngine();
