@@ -28,8 +28,7 @@ enum ApacheFailures implements FailureClassifier {
         if (failure instanceof RequestFailedException // the request was aborted (cancelled)
                 || failure instanceof CancellationException
                 || failure instanceof UnsupportedSchemeException
-                || failure instanceof HttpException // a protocol error (async attempts complete with it as is)
-                || failure instanceof ProtocolFailure) {
+                || failure instanceof HttpException) { // a protocol error: both handlers' attempts throw it as is
             return TransportFailureKind.PERMANENT;
         }
         if (failure instanceof ConnectTimeoutException

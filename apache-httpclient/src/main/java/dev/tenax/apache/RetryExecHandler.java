@@ -109,16 +109,9 @@ public final class RetryExecHandler implements ExecChainHandler {
                             throw new RequestFailedException("Request aborted");
                         }
                         AttemptTimeouts.apply(scope.clientContext, config, context.timeoutNanos());
-                        try {
-                            // downstream elements add headers to the request they get: each attempt gets a copy
-                            return chain.proceed(
-                                    ClassicRequestBuilder.copy(request).build(), scope);
-                        } catch (HttpException e) {
-                            throw new ProtocolFailure(e);
-                        }
+                        // downstream elements add headers to the request they get: each attempt gets a copy
+                        return chain.proceed(ClassicRequestBuilder.copy(request).build(), scope);
                     });
-        } catch (ProtocolFailure e) {
-            throw e.unwrap();
         } finally {
             scope.clientContext.setRequestConfig(config);
         }

@@ -43,7 +43,6 @@ class ApacheFailuresTest {
                 Arguments.of(new RequestFailedException("Request aborted"), TransportFailureKind.PERMANENT),
                 Arguments.of(new CancellationException("cancelled"), TransportFailureKind.PERMANENT),
                 Arguments.of(new UnsupportedSchemeException("gopher"), TransportFailureKind.PERMANENT),
-                Arguments.of(new ProtocolFailure(new ProtocolException("malformed")), TransportFailureKind.PERMANENT),
                 Arguments.of(new ProtocolException("malformed"), TransportFailureKind.PERMANENT),
                 // left to the core's JDK rules: a read timeout means "maybe sent"
                 Arguments.of(new SocketTimeoutException("Read timed out"), null),

@@ -35,25 +35,19 @@ public final class HttpRetryDriver {
      * @param failures the client's own failure types
      * @param attempt sends the request once
      * @param <R> the client's response type
+     * @param <E> the client's own exception besides {@code IOException}
      * @return the final response (accepted, or the last one when the policy gave up), body intact
      * @throws IOException the last transport failure, unchanged
+     * @throws E the last attempt's own exception, unchanged
      */
-    public static <R> R execute(
+    public static <R, E extends Exception> R execute(
             HttpRetryPolicy policy,
             HttpRequestInfo request,
             ResponseAccess<R> responses,
             FailureClassifier failures,
-            HttpAttempt<R> attempt)
-            throws IOException {
-        try {
-            return run(policy, request, responses, failures, attempt, HttpJudge.InterruptAs.INTERRUPTED_IO);
-        } catch (InterruptedException e) {
-            // the attempt itself declared it, and the judge maps waits to InterruptedIOException
-            Thread.currentThread().interrupt();
-            InterruptedIOException io = new InterruptedIOException("interrupted");
-            io.initCause(e);
-            throw io;
-        }
+            HttpAttempt<R, E> attempt)
+            throws IOException, E {
+        return run(policy, request, responses, failures, attempt, HttpJudge.InterruptAs.INTERRUPTED_IO);
     }
 
     /**
@@ -75,7 +69,7 @@ public final class HttpRetryDriver {
             HttpRequestInfo request,
             ResponseAccess<R> responses,
             FailureClassifier failures,
-            HttpAttempt<R> attempt)
+            HttpAttempt<R, InterruptedException> attempt)
             throws IOException, InterruptedException {
         return run(policy, request, responses, failures, attempt, HttpJudge.InterruptAs.INTERRUPTED);
     }
@@ -111,14 +105,14 @@ public final class HttpRetryDriver {
                 request.clientExecutor());
     }
 
-    private static <R> R run(
+    private static <R, E extends Exception> R run(
             HttpRetryPolicy policy,
             HttpRequestInfo request,
             ResponseAccess<R> responses,
             FailureClassifier failures,
-            HttpAttempt<R> attempt,
+            HttpAttempt<R, E> attempt,
             HttpJudge.InterruptAs interruptAs)
-            throws IOException, InterruptedException {
+            throws IOException, E {
         HttpRules rules = HttpPolicies.rules(policy);
         Switches switches = Switches.current();
         HttpJudge<R> judge = new HttpJudge<>(rules, request, responses, failures, interruptAs, switches);
@@ -126,7 +120,8 @@ public final class HttpRetryDriver {
             return BlockingEngine.execute(
                     rules.spec(), judge, context -> attempt.send(judge.context(context)), judge.budgetKey(), switches);
         } catch (Throwable t) {
-            // attempts throw only IOException, InterruptedException or unchecked: rethrown unchanged
+            // attempts throw only IOException, E or unchecked (the judge's own: IOException or, for the
+            // JDK's send, InterruptedException, its E): rethrown unchanged
             throw Sneaky.<IOException>rethrow(t);
         }
     }
