@@ -197,7 +197,7 @@ final class AsyncRetryExchange {
             boolean abandoned = bodyAbandoned();
             if (cause instanceof IOException || abandoned) {
                 // the connection is in an unknown state: the next attempt must lease a fresh one
-                scope.execRuntime.discardEndpoint();
+                discardQuietly(cause);
             }
             if (handedOver) {
                 CompletableFuture<@Nullable Void> unused = engineDone.whenComplete((v, e) -> callback.failed(cause));
@@ -211,6 +211,18 @@ final class AsyncRetryExchange {
                 return;
             }
             outcome.completeExceptionally(cause);
+        }
+
+        /**
+         * Discards the endpoint without letting a failure to do so (an endpoint already released by a cancel)
+         * stop the attempt's outcome from completing: the call must end either way.
+         */
+        private void discardQuietly(Exception cause) {
+            try {
+                scope.execRuntime.discardEndpoint();
+            } catch (RuntimeException alreadyGone) {
+                cause.addSuppressed(alreadyGone);
+            }
         }
 
         /** Ends the discarded body's window (see {@link BoundedDiscard#end()}). */
