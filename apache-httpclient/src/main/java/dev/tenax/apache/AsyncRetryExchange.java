@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.async.AsyncExecCallback;
 import org.apache.hc.client5.http.async.AsyncExecChain;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -141,6 +142,8 @@ final class AsyncRetryExchange {
         private final CompletableFuture<HttpResponse> outcome;
         private volatile @Nullable HttpResponse discarded;
         private volatile @Nullable BoundedDiscard discarding;
+        /** Set by whichever ends this (retried) attempt first: its body's end, its failure, or the abandon. */
+        private final AtomicBoolean settled = new AtomicBoolean();
 
         AttemptCallback(HttpAttemptContext context, CompletableFuture<HttpResponse> outcome) {
             this.context = context;
@@ -157,7 +160,7 @@ final class AsyncRetryExchange {
                     return null;
                 }
                 // a body that does not come at once is not waited for: the connection goes instead
-                BoundedDiscard discard = new BoundedDiscard(scope.execRuntime::discardEndpoint);
+                BoundedDiscard discard = new BoundedDiscard(() -> abandon(head));
                 discarding = discard;
                 return discard;
             }
@@ -171,11 +174,32 @@ final class AsyncRetryExchange {
             callback.handleInformationResponse(informational);
         }
 
+        /**
+         * The retried body took too long or was too long: the connection goes, and the attempt ends with the
+         * response being retried now. Some HttpClient versions (5.4) report no failure for the discarded
+         * exchange, so nothing waits for one; a late report is ignored (the connection may be the next
+         * attempt's by then).
+         */
+        private void abandon(HttpResponse head) {
+            try {
+                scope.execRuntime.discardEndpoint();
+            } catch (RuntimeException alreadyGone) {
+                // released meanwhile: nothing left to close
+            }
+            if (settled.compareAndSet(false, true)) {
+                cancelThroughEngine();
+                outcome.complete(head);
+            }
+        }
+
         @Override
         public void completed() {
             if (handedOver) {
                 CompletableFuture<@Nullable Void> unused = engineDone.whenComplete((v, e) -> callback.completed());
                 return;
+            }
+            if (!settled.compareAndSet(false, true)) {
+                return; // the abandoned body already ended this attempt
             }
             HttpResponse head = discarded;
             if (head == null) {
@@ -194,6 +218,9 @@ final class AsyncRetryExchange {
 
         @Override
         public void failed(Exception cause) {
+            if (!handedOver && !settled.compareAndSet(false, true)) {
+                return; // the abandoned body already ended this attempt: its connection is not ours any more
+            }
             boolean abandoned = bodyAbandoned();
             if (cause instanceof IOException || abandoned) {
                 // the connection is in an unknown state: the next attempt must lease a fresh one

@@ -47,11 +47,14 @@ final class BoundedDiscard implements AsyncDataConsumer {
     }
 
     @Override
-    public void consume(ByteBuffer src) {
+    public void consume(ByteBuffer src) throws java.io.IOException {
         received += src.remaining();
         src.position(src.limit());
-        if (received > ResponseAccess.DRAIN_LIMIT && !watch.end()) {
-            abandon();
+        if (received > ResponseAccess.DRAIN_LIMIT && !watch.end() && abandoned.compareAndSet(false, true)) {
+            // failing the exchange from its own I/O thread closes the connection in every HttpClient version
+            // (discarding the endpoint here left HttpClient 5.4's exchange hanging)
+            throw new java.io.IOException(
+                    "a retried body longer than " + ResponseAccess.DRAIN_LIMIT + " bytes is not read");
         }
     }
 
