@@ -181,11 +181,7 @@ final class AsyncRetryExchange {
          * attempt's by then).
          */
         private void abandon(HttpResponse head) {
-            try {
-                scope.execRuntime.discardEndpoint();
-            } catch (RuntimeException alreadyGone) {
-                // released meanwhile: nothing left to close
-            }
+            discardQuietly(null);
             if (settled.compareAndSet(false, true)) {
                 cancelThroughEngine();
                 outcome.complete(head);
@@ -244,11 +240,13 @@ final class AsyncRetryExchange {
          * Discards the endpoint without letting a failure to do so (an endpoint already released by a cancel)
          * stop the attempt's outcome from completing: the call must end either way.
          */
-        private void discardQuietly(Exception cause) {
+        private void discardQuietly(@Nullable Exception cause) {
             try {
                 scope.execRuntime.discardEndpoint();
             } catch (RuntimeException alreadyGone) {
-                cause.addSuppressed(alreadyGone);
+                if (cause != null) {
+                    cause.addSuppressed(alreadyGone);
+                }
             }
         }
 

@@ -192,6 +192,8 @@ public final class AsyncEngine<T extends @Nullable Object> {
          */
         void timeOut(CompletionStage<T> stage, int attemptNumber, long nanos) {
             try {
+                // real time on purpose, not spec.timing: the attempt runs in real time, and VirtualTime fires its
+                // timers at once, which would expire every attempt
                 timer = spec.scheduler()
                         .schedule(
                                 () -> {

@@ -15,7 +15,6 @@ import org.jspecify.annotations.Nullable;
 final class DecidingBodyHandler<T> implements BodyHandler<T> {
     private final BodyHandler<T> callers;
     private final HttpAttemptContext attempt;
-    private volatile @Nullable ResponseInfo retriedInfo;
     private volatile @Nullable DrainingSubscriber<T> draining;
 
     DecidingBodyHandler(BodyHandler<T> callers, HttpAttemptContext attempt) {
@@ -30,8 +29,7 @@ final class DecidingBodyHandler<T> implements BodyHandler<T> {
         if (!retried) {
             return callers.apply(info);
         }
-        DrainingSubscriber<T> subscriber = new DrainingSubscriber<>();
-        retriedInfo = info;
+        DrainingSubscriber<T> subscriber = new DrainingSubscriber<>(info);
         draining = subscriber;
         return subscriber;
     }
@@ -39,9 +37,6 @@ final class DecidingBodyHandler<T> implements BodyHandler<T> {
     /** The attempt's response as the engine should see it: a retried one carries what its body drained. */
     HttpResponse<T> outcome(HttpResponse<T> response) {
         DrainingSubscriber<T> subscriber = draining;
-        ResponseInfo info = retriedInfo;
-        return subscriber == null || info == null
-                ? response
-                : new DrainedResponse<>(response, info, subscriber, callers);
+        return subscriber == null ? response : new DrainedResponse<>(response, subscriber, callers);
     }
 }

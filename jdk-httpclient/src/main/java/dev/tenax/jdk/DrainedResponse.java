@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.BodySubscriber;
-import java.net.http.HttpResponse.ResponseInfo;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Optional;
@@ -26,15 +25,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class DrainedResponse<T> implements HttpResponse<T> {
     private final HttpResponse<T> response;
-    private final ResponseInfo info;
     private final DrainingSubscriber<T> drained;
     private final BodyHandler<T> callers;
     private final AtomicReference<@Nullable CompletableFuture<T>> body = new AtomicReference<>();
 
-    DrainedResponse(
-            HttpResponse<T> response, ResponseInfo info, DrainingSubscriber<T> drained, BodyHandler<T> callers) {
+    DrainedResponse(HttpResponse<T> response, DrainingSubscriber<T> drained, BodyHandler<T> callers) {
         this.response = response;
-        this.info = info;
         this.drained = drained;
         this.callers = callers;
     }
@@ -52,7 +48,7 @@ final class DrainedResponse<T> implements HttpResponse<T> {
     /** Feeds the drained bytes to the caller's handler, as the client would have. */
     private CompletableFuture<T> make(CompletableFuture<T> into) {
         try {
-            BodySubscriber<T> subscriber = callers.apply(info);
+            BodySubscriber<T> subscriber = callers.apply(drained.info());
             byte[] bytes = drained.keptBody();
             AtomicBoolean delivered = new AtomicBoolean();
             subscriber.onSubscribe(new Flow.Subscription() {

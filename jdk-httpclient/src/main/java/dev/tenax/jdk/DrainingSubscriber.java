@@ -3,6 +3,7 @@ package dev.tenax.jdk;
 import dev.tenax.http.spi.ResponseAccess;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse.BodySubscriber;
+import java.net.http.HttpResponse.ResponseInfo;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -27,11 +28,21 @@ final class DrainingSubscriber<T> implements BodySubscriber<T> {
     private static final Executor WINDOW =
             CompletableFuture.delayedExecutor(ResponseAccess.DRAIN_WINDOW_MILLIS, TimeUnit.MILLISECONDS);
 
+    private final ResponseInfo info;
     private final CompletableFuture<@Nullable T> body = new CompletableFuture<>();
     private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
     private final AtomicBoolean over = new AtomicBoolean();
     private volatile Flow.@Nullable Subscription subscription;
     private volatile boolean complete;
+
+    DrainingSubscriber(ResponseInfo info) {
+        this.info = info;
+    }
+
+    /** The status and headers of the response being drained. */
+    ResponseInfo info() {
+        return info;
+    }
 
     @Override
     public void onSubscribe(Flow.Subscription s) {

@@ -15,6 +15,7 @@ import dev.tenax.internal.Durations;
 import dev.tenax.internal.Faults;
 import dev.tenax.internal.Judge;
 import dev.tenax.internal.Switches;
+import dev.tenax.internal.UnlimitedBudget;
 import dev.tenax.internal.Verdict;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -61,7 +62,7 @@ public final class HttpJudge<R> implements Judge<R> {
 
     /** The per-host budget key; not built when the budget is unlimited, which never reads it. */
     public String budgetKey() {
-        return rules.spec().budget == dev.tenax.internal.UnlimitedBudget.INSTANCE ? "" : request.origin();
+        return rules.spec().budget == UnlimitedBudget.INSTANCE ? "" : request.origin();
     }
 
     /** Wraps the engine's context for the adapter's attempt. */
