@@ -119,13 +119,13 @@ final class AsyncRetryExchange {
         if (thrown == null) {
             return; // HttpClient completes the caller's exchange
         }
+        callback.failed(asException(thrown));
+    }
+
+    private static Exception asException(Throwable thrown) {
         Throwable failure =
                 thrown instanceof CompletionException && thrown.getCause() != null ? thrown.getCause() : thrown;
-        if (failure instanceof Exception e) {
-            callback.failed(e);
-        } else {
-            callback.failed(new IllegalStateException(failure));
-        }
+        return failure instanceof Exception e ? e : new IllegalStateException(failure);
     }
 
     /** Lets a cancel of the caller's future reach the engine, and so the pending wait, between attempts. */
@@ -144,6 +144,12 @@ final class AsyncRetryExchange {
         private volatile @Nullable BoundedDiscard discarding;
         /** Set by whichever ends this (retried) attempt first: its body's end, its failure, or the abandon. */
         private final AtomicBoolean settled = new AtomicBoolean();
+        /**
+         * What the caller's exchange is told next waits for: the engine's end and, when the engine was still
+         * judging the response on another thread as it arrived, the caller's deferred part of it (its head or
+         * its body's end). Written on the I/O thread before the exchange's end, which reads it.
+         */
+        private volatile CompletableFuture<?> delivered = engineDone;
 
         AttemptCallback(HttpAttemptContext context, CompletableFuture<HttpResponse> outcome) {
             this.context = context;
@@ -166,7 +172,36 @@ final class AsyncRetryExchange {
             }
             handedOver = true;
             outcome.complete(head);
-            return callback.handleResponse(head, entityDetails);
+            if (engineDone.isDone()) {
+                return callback.handleResponse(head, entityDetails); // the engine judged it on this thread
+            }
+            return handOverAfterEngine(head, entityDetails);
+        }
+
+        /**
+         * The thread that started this attempt has not followed it yet, so it, not this one, is judging the
+         * response right now. Whatever completes the caller's future (a bodiless head, or the body's end) waits
+         * for the engine's events; the I/O thread does not.
+         */
+        private @Nullable AsyncDataConsumer handOverAfterEngine(HttpResponse head, @Nullable EntityDetails entity)
+                throws HttpException, IOException {
+            if (entity == null) {
+                delivered = engineDone.handle((v, e) -> {
+                    try {
+                        return callback.handleResponse(head, null);
+                    } catch (HttpException | IOException failure) {
+                        throw new CompletionException(failure);
+                    }
+                });
+                return null;
+            }
+            AsyncDataConsumer consumer = callback.handleResponse(head, entity);
+            if (consumer == null) {
+                return null;
+            }
+            StreamEndAfter gated = new StreamEndAfter(consumer, engineDone);
+            delivered = gated.ended();
+            return gated;
         }
 
         @Override
@@ -191,7 +226,13 @@ final class AsyncRetryExchange {
         @Override
         public void completed() {
             if (handedOver) {
-                CompletableFuture<@Nullable Void> unused = engineDone.whenComplete((v, e) -> callback.completed());
+                CompletableFuture<?> unused = delivered.whenComplete((v, e) -> {
+                    if (e == null) {
+                        callback.completed();
+                    } else {
+                        callback.failed(asException(e));
+                    }
+                });
                 return;
             }
             if (!settled.compareAndSet(false, true)) {
@@ -223,7 +264,7 @@ final class AsyncRetryExchange {
                 discardQuietly(cause);
             }
             if (handedOver) {
-                CompletableFuture<@Nullable Void> unused = engineDone.whenComplete((v, e) -> callback.failed(cause));
+                CompletableFuture<?> unused = delivered.whenComplete((v, e) -> callback.failed(cause));
                 return;
             }
             cancelThroughEngine();
