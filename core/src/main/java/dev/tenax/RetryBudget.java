@@ -2,6 +2,7 @@ package dev.tenax;
 
 import dev.tenax.internal.PerRequestBudget;
 import dev.tenax.internal.RatioBudget;
+import dev.tenax.internal.TokenBucketBudget;
 import dev.tenax.internal.UnlimitedBudget;
 import java.time.Duration;
 import java.util.Objects;
@@ -10,9 +11,10 @@ import java.util.Objects;
  * Limits how many retries a set of calls may make, so that retries cannot multiply the load on a service that
  * is already failing.
  *
- * <p>The engine calls {@link #onRequest} once when a call starts and {@link #tryAcquireRetry} before each retry;
- * a refused retry ends the call with {@link GiveUpReason#BUDGET}. Implementations must be thread-safe and must
- * not block.
+ * <p>The engine calls {@link #onRequest} once when a call starts, {@link #tryAcquireRetry(String, Duration,
+ * Cause)} before each retry, and {@link #onSuccess} when an attempt's outcome is accepted (a response that is not
+ * retried, or an operation that returned); a refused retry ends the call with {@link GiveUpReason#BUDGET}.
+ * Implementations must be thread-safe and must not block. A budget that throws grants nothing and is logged.
  *
  * <pre>{@code
  * // one user request fans out to several downstream calls: all of them share three retries
@@ -21,6 +23,22 @@ import java.util.Objects;
  * }</pre>
  */
 public interface RetryBudget {
+    /** Why a retry is asked for, so that a budget may charge causes differently. */
+    enum Cause {
+        /** A failure or a retryable response: the service may be failing. */
+        FAILURE,
+        /**
+         * The attempt timed out (the client's timeout or {@code attemptTimeout}): the service may be overloaded
+         * and may still be working on the request, so such a retry is the most expensive for it.
+         */
+        TIMEOUT,
+        /**
+         * The server answered {@code 429 Too Many Requests} with a hint of when to come back: it is pacing its
+         * clients, not failing, and the retry waits as long as it asked.
+         */
+        PACED
+    }
+
     /**
      * Records the start of a call (a logical request, not an attempt).
      *
@@ -38,6 +56,27 @@ public interface RetryBudget {
     boolean tryAcquireRetry(String key, Duration wait);
 
     /**
+     * Asks for one retry for {@code cause}; the engine calls this one. The default ignores the cause and asks
+     * {@link #tryAcquireRetry(String, Duration)}.
+     *
+     * @param key as for {@link #onRequest}
+     * @param wait the wait that precedes the retry
+     * @param cause why the retry is wanted
+     * @return whether the retry may happen
+     */
+    default boolean tryAcquireRetry(String key, Duration wait, Cause cause) {
+        return tryAcquireRetry(key, wait);
+    }
+
+    /**
+     * Records an attempt whose outcome was accepted: the service answered (any response that is not retried
+     * counts, a {@code 404} too). The default does nothing.
+     *
+     * @param key as for {@link #onRequest}
+     */
+    default void onSuccess(String key) {}
+
+    /**
      * A budget that never refuses: only the policy's attempts and timeout limit retries.
      *
      * @return the shared unlimited budget
@@ -50,7 +89,9 @@ public interface RetryBudget {
      * A budget kept per key (per host for HTTP) over a sliding {@code window}: retries may not exceed
      * {@code percent} of the calls started in the window plus {@code minPerSecond} for each second of it
      * (Finagle's retry budget). During a full outage load grows by at most about {@code 1 + percent}; a few
-     * failures among many calls are always retried. HTTP policies use {@code ratio(0.2, 10, 10 s)} by default.
+     * failures among many calls are always retried. Every cause costs the same here; HTTP policies no longer
+     * use it by default (see {@link #tokenBucket}): its floor of {@code minPerSecond} leaves every client
+     * calling a host less often than that unprotected.
      *
      * <p>At most 1,024 keys are tracked. A key idle for a whole window is dropped when room is needed (checked
      * at most once per tenth of the window). While 1,024 keys are all active, every further key shares one
@@ -76,6 +117,46 @@ public interface RetryBudget {
             throw new IllegalArgumentException("window must be between PT0.001S and PT1H (was " + window + ")");
         }
         return new RatioBudget(percent, minPerSecond, window);
+    }
+
+    /**
+     * A token bucket kept per key (per host for HTTP), in the family of gRPC's retry throttling and the AWS SDK's
+     * retry quota: each key's bucket starts full with {@code capacity} tokens; a retry takes one token (two after
+     * a {@linkplain Cause#TIMEOUT timeout}) and is refused when there are not enough; every {@linkplain #onSuccess
+     * accepted outcome} puts {@code refillPerSuccess} back, up to the capacity. A {@linkplain Cause#PACED paced}
+     * retry (a 429 with a hint) is always granted and costs nothing: the server's hint, not the budget, paces it.
+     *
+     * <p>There is no time-based allowance, so the bound holds at every request rate: a full outage, at any rate
+     * and for any length, costs at most {@code capacity} retries (then every call makes one attempt), and in
+     * general retries never exceed {@code capacity + refillPerSuccess × successes}. Sporadic failures are all
+     * retried as long as they are rarer than {@code refillPerSuccess} per success. After an outage, one retry is
+     * available again after {@code 1 / refillPerSuccess} successes. HTTP policies use {@code tokenBucket(5, 0.2)}
+     * by default, one instance for the whole JVM; docs/http.md says how those constants were chosen.
+     *
+     * <p>Memory is bounded: at most 1,024 keys are tracked; a key whose bucket is full is in its initial state and
+     * is dropped when room is needed. While 1,024 keys all have spent tokens, further keys share one overflow
+     * bucket.
+     *
+     * <pre>{@code
+     * // a client that should be more patient with its one host: 20 retries in reserve, one back per 4 successes
+     * HttpRetryPolicy policy = HttpRetryPolicy.builder().budget(RetryBudget.tokenBucket(20, 0.25)).build();
+     * }</pre>
+     *
+     * @param capacity the tokens of a full bucket, {@code 1} to {@code 1,000,000}
+     * @param refillPerSuccess tokens put back per accepted outcome, {@code 0.001} to {@code capacity}
+     * @return a new budget; share one instance between the policies that should share it
+     * @throws IllegalArgumentException if a value is out of range
+     */
+    static RetryBudget tokenBucket(int capacity, double refillPerSuccess) {
+        if (capacity < 1 || capacity > TokenBucketBudget.MAX_CAPACITY) {
+            throw new IllegalArgumentException(
+                    "capacity must be between 1 and " + TokenBucketBudget.MAX_CAPACITY + " (was " + capacity + ")");
+        }
+        if (!(refillPerSuccess >= TokenBucketBudget.MIN_REFILL && refillPerSuccess <= capacity)) {
+            throw new IllegalArgumentException("refillPerSuccess must be between " + TokenBucketBudget.MIN_REFILL
+                    + " and the capacity " + capacity + " (was " + refillPerSuccess + ")");
+        }
+        return new TokenBucketBudget(capacity, refillPerSuccess);
     }
 
     /**

@@ -172,11 +172,14 @@ public final class RetryPolicy {
         }
         long start = BlockingEngine.startTime(spec, switches);
         BlockingEngine.onRequest(spec, switches, spec.name);
+        T result;
         try {
-            return operation.get();
+            result = operation.get();
         } catch (Throwable failure) {
             return resume(operation, typedJudge(), switches, start, null, failure);
         }
+        BlockingEngine.onSuccess(spec, switches, spec.name);
+        return result;
     }
 
     /**
@@ -262,6 +265,7 @@ public final class RetryPolicy {
         if (first.getClass() == CompletableFuture.class) {
             CompletableFuture<T> done = (CompletableFuture<T>) first;
             if (done.isDone() && !done.isCompletedExceptionally()) {
+                BlockingEngine.onSuccess(spec, switches, spec.name);
                 return done;
             }
         }

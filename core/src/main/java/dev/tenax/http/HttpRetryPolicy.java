@@ -25,8 +25,9 @@ import org.jspecify.annotations.Nullable;
  * sent again only if its method is idempotent (GET, HEAD, OPTIONS, TRACE, PUT, DELETE) or it carries an
  * {@code Idempotency-Key}, and only if its body can be sent twice. A server's {@code Retry-After} (or rate-limit
  * header) is honoured plus jitter; a wait longer than {@code maxRetryAfter} ends the call with the response. A
- * per-host retry budget caps retries at 20 % of recent requests plus 10 per second, so an outage is not
- * multiplied by the retries.
+ * per-host retry budget ({@code RetryBudget.tokenBucket(5, 0.2)}: five retries in reserve, one more earned per five
+ * answered calls) keeps a full outage from being multiplied by retries at any request rate; a 429 with a hint is
+ * paced by the hint, not refused by the budget.
  *
  * <pre>{@code
  * HttpRetryPolicy policy = HttpRetryPolicy.builder()
@@ -47,8 +48,14 @@ public final class HttpRetryPolicy {
     /** Used when there is no timeout to bound server hints. */
     static final Duration DEFAULT_MAX_RETRY_AFTER_WITHOUT_TIMEOUT = Duration.ofMinutes(1);
 
+    /** The default budget's constants (docs/http.md, "Retry budget", says why these). */
+    static final int DEFAULT_BUDGET_CAPACITY = 5;
+
+    static final double DEFAULT_BUDGET_REFILL = 0.2;
+
     /** One JVM-wide per-host budget for every policy that does not choose its own. */
-    private static final RetryBudget DEFAULT_BUDGET = RetryBudget.ratio(0.2, 10, Duration.ofSeconds(10));
+    private static final RetryBudget DEFAULT_BUDGET =
+            RetryBudget.tokenBucket(DEFAULT_BUDGET_CAPACITY, DEFAULT_BUDGET_REFILL);
 
     private static final HttpRetryPolicy DEFAULTS = builder().build();
 
@@ -393,7 +400,7 @@ public final class HttpRetryPolicy {
         }
 
         /**
-         * The retry budget (default: one JVM-wide {@code RetryBudget.ratio(0.2, 10, 10 s)}, kept per host).
+         * The retry budget (default: one JVM-wide {@code RetryBudget.tokenBucket(5, 0.2)}, kept per host).
          *
          * @param budget the budget; {@link RetryBudget#unlimited()} turns budgeting off
          * @return this builder

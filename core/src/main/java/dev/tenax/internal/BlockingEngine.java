@@ -30,6 +30,19 @@ public final class BlockingEngine {
         }
     }
 
+    /** Tells the budget that an attempt's outcome was accepted; a budget that throws is reported and ignored. */
+    public static void onSuccess(RetrySpec spec, Switches switches, String budgetKey) {
+        if (switches.testing) {
+            return;
+        }
+        try {
+            spec.budget.onSuccess(budgetKey);
+        } catch (Throwable budgetFailed) {
+            Faults.rethrowIfVirtualMachineError(budgetFailed);
+            Listeners.report(spec.budget, budgetFailed);
+        }
+    }
+
     /** Runs {@code attempt} under {@code spec} and the call's {@code switches}, judging each outcome. */
     public static <T extends @Nullable Object> T execute(
             RetrySpec spec, Judge<T> judge, Attempt<T> attempt, String budgetKey, Switches switches) throws Throwable {

@@ -24,6 +24,23 @@ public final class Faults {
         return failure instanceof VirtualMachineError || failure instanceof LinkageError;
     }
 
+    /**
+     * Whether {@code failure} is a timeout: a socket or client timeout ({@link java.io.InterruptedIOException},
+     * which OkHttp's call timeout and {@link java.net.SocketTimeoutException} are), the JDK client's {@code
+     * HttpTimeoutException} (known by name: core does not require {@code java.net.http}), or a {@link
+     * java.util.concurrent.TimeoutException} ({@code attemptTimeout} of {@code callAsync}).
+     */
+    public static boolean isTimeout(Throwable failure) {
+        for (Class<?> c = failure.getClass(); c != null; c = c.getSuperclass()) {
+            if (c == java.io.InterruptedIOException.class
+                    || c == java.util.concurrent.TimeoutException.class
+                    || c.getName().equals("java.net.http.HttpTimeoutException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Rethrows {@code fault} if it is a {@link VirtualMachineError}, which propagates as itself. */
     public static void rethrowIfVirtualMachineError(Throwable fault) {
         if (fault instanceof VirtualMachineError vme) {

@@ -1,6 +1,7 @@
 package dev.tenax.internal;
 
 import dev.tenax.GiveUpReason;
+import dev.tenax.RetryBudget;
 import dev.tenax.RetryContext;
 import dev.tenax.RetryScope;
 import java.time.Duration;
@@ -107,10 +108,14 @@ final class RetryState<T extends @Nullable Object> implements AttemptContext, Re
             if (failure != null) {
                 failures().add(failure, attempts);
             }
+            if (earlyDecision == Step.ACCEPT) {
+                succeeded();
+            }
             return earlyDecision;
         }
         Verdict verdict = failure == null ? judgeResult(result) : judgeFailure(failure);
         if (failure == null && verdict == Verdict.ACCEPT) {
+            succeeded();
             return Step.ACCEPT;
         }
         lastServerWaitNanos = verdict.serverWaitNanos;
@@ -202,15 +207,18 @@ final class RetryState<T extends @Nullable Object> implements AttemptContext, Re
                 return giveUp(GiveUpReason.DEADLINE);
             }
         }
-        if (!budgetGrants(wait, failure)) {
+        if (!budgetGrants(wait, failure, verdict.paced)) {
             return giveUp(GiveUpReason.BUDGET);
         }
         return Step.retry(wait);
     }
 
-    private boolean budgetGrants(long waitNanos, @Nullable Throwable failure) {
+    private boolean budgetGrants(long waitNanos, @Nullable Throwable failure, boolean paced) {
+        RetryBudget.Cause cause = paced
+                ? RetryBudget.Cause.PACED
+                : failure != null && Faults.isTimeout(failure) ? RetryBudget.Cause.TIMEOUT : RetryBudget.Cause.FAILURE;
         try {
-            return spec.budget.tryAcquireRetry(budgetKey, Duration.ofNanos(waitNanos));
+            return spec.budget.tryAcquireRetry(budgetKey, Duration.ofNanos(waitNanos), cause);
         } catch (Throwable budgetFailed) {
             // a budget that cannot answer grants nothing
             Faults.rethrowIfVirtualMachineError(budgetFailed);
@@ -221,6 +229,10 @@ final class RetryState<T extends @Nullable Object> implements AttemptContext, Re
             }
             return false;
         }
+    }
+
+    private void succeeded() {
+        BlockingEngine.onSuccess(spec, switches, budgetKey);
     }
 
     /** Why the last decision gave up. */

@@ -19,7 +19,7 @@ class HttpRetryPolicyTest {
         assertThat(policy.longRetryAfter()).isEqualTo(LongRetryAfter.GIVE_UP);
         assertThat(policy.retryNonIdempotent()).isFalse();
         assertThat(policy.name()).isEqualTo("http");
-        assertThat(policy.budget().toString()).isEqualTo("RetryBudget.ratio(0.2, 10/s, PT10S)");
+        assertThat(policy.budget().toString()).isEqualTo("RetryBudget.tokenBucket(5, 0.2)");
         for (int status : new int[] {408, 429, 500, 502, 503, 504}) {
             assertThat(policy.retriesStatus(status)).as("status %d", status).isTrue();
         }

@@ -126,7 +126,7 @@ public final class HttpJudge<R> implements Judge<R> {
                 return unsafe;
             }
         }
-        return waitFor(decision, ServerHints.NONE);
+        return waitFor(decision, ServerHints.NONE, false);
     }
 
     Verdict judgeResponse(int status, HeaderLookup headers, int attemptNumber) {
@@ -150,7 +150,8 @@ public final class HttpJudge<R> implements Judge<R> {
         if (unsafe != null) {
             return unsafe;
         }
-        return waitFor(decision, hint);
+        // a 429 that says when to come back is the server pacing its clients, not failing
+        return waitFor(decision, hint, status == 429 && hint != ServerHints.NONE);
     }
 
     /** A response arrived (or may have), so the request may have been processed: may it be sent again? */
@@ -165,8 +166,12 @@ public final class HttpJudge<R> implements Judge<R> {
         return null;
     }
 
-    /** Turns a retry decision into a verdict; a chosen wait is a server-driven wait: jitter and the long rule. */
-    private Verdict waitFor(RetryDecision decision, long hint) {
+    /**
+     * Turns a retry decision into a verdict; a chosen wait is a server-driven wait: jitter and the long rule.
+     *
+     * @param paced whether the server is pacing (a 429 with a hint): a retry that waits as told is then free
+     */
+    private Verdict waitFor(RetryDecision decision, long hint, boolean paced) {
         long serverWait = decision.chosenWait().map(Durations::toNanos).orElse(hint);
         if (serverWait == ServerHints.NONE) {
             return Verdict.RETRY;
@@ -177,14 +182,14 @@ public final class HttpJudge<R> implements Judge<R> {
                 case GIVE_UP:
                     return Verdict.stop(GiveUpReason.HINT_TOO_LONG, serverWait);
                 case CLAMP:
-                    return Verdict.retryAfter(max, serverWait);
+                    return Verdict.retryAfter(max, serverWait, paced);
                 case IGNORE:
                 default:
                     return Verdict.RETRY;
             }
         }
         long jitter = (long) (rules.spec().timing.nextRandom() * rules.spec().waitJitterNanos);
-        return Verdict.retryAfter(Durations.saturatedAdd(serverWait, jitter), serverWait);
+        return Verdict.retryAfter(Durations.saturatedAdd(serverWait, jitter), serverWait, paced);
     }
 
     private TransportFailureKind classify(Throwable failure) {
