@@ -1,0 +1,134 @@
+package dev.tenax.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tenax.GiveUpDetails;
+import dev.tenax.RetryDetails;
+import dev.tenax.RetryListener;
+import dev.tenax.http.HttpRetryPolicy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The default budget (issue 14) in every client: a rate limiter's 429 with a hint is paced by the hint and never
+ * refused, while a server that answers 503 with {@code Retry-After} to everything gets no more than the budget's
+ * few retries. Both use the default, JVM-wide budget, as users do.
+ */
+public interface BudgetScenarios extends ScenarioHost {
+    /** Switches the scenario to real time (the rate limiter below counts real seconds). */
+    void scenarioRealTime();
+
+    @Test
+    default void aBurstAgainstARateLimiterSucceedsByWaitingAsTold() throws Exception {
+        scenarioRealTime();
+        RateLimiter limiter = new RateLimiter(5, 5);
+        mockServer().setDispatcher(limiter);
+        List<RetryDetails> retries = new CopyOnWriteArrayList<>();
+        List<GiveUpDetails> giveUps = new CopyOnWriteArrayList<>();
+        ContractClient client = scenarioClient(HttpRetryPolicy.builder()
+                .attempts(20)
+                .timeout(Duration.ofSeconds(30))
+                .listener(new RetryListener() {
+                    @Override
+                    public void onRetryScheduled(RetryDetails details) {
+                        retries.add(details);
+                    }
+
+                    @Override
+                    public void onGiveUp(GiveUpDetails details) {
+                        giveUps.add(details);
+                    }
+                }));
+
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        List<Future<ContractResponse>> calls = new ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                String path = "/item/" + i;
+                calls.add(callers.submit(() ->
+                        client.send(ContractRequest.get(mockServer().url(path).uri()))));
+            }
+            for (Future<ContractResponse> call : calls) {
+                assertThat(call.get(60, TimeUnit.SECONDS).status()).isEqualTo(200);
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+
+        assertThat(limiter.refused()).as("the limiter really refused some").isPositive();
+        assertThat(retries).allSatisfy(r -> assertThat(r.waitFor()).isGreaterThanOrEqualTo(Duration.ofSeconds(1)));
+        assertThat(giveUps).isEmpty();
+    }
+
+    @Test
+    default void aServerAnsweringEverything503WithRetryAfterGetsOnlyTheBudgetsRetries() throws Exception {
+        mockServer().setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return new MockResponse.Builder()
+                        .code(503)
+                        .addHeader("Retry-After", "1")
+                        .body("down")
+                        .build();
+            }
+        });
+        ContractClient client = scenarioClient(HttpRetryPolicy.builder());
+
+        for (int i = 0; i < 40; i++) {
+            assertThat(client.send(ContractRequest.get(mockServer().url("/" + i).uri()))
+                            .status())
+                    .isEqualTo(503);
+        }
+
+        // the default bucket holds 5 retries and no success refills it (fewer if an earlier test's server had
+        // this port: the budget is JVM-wide, per origin)
+        assertThat(mockServer().getRequestCount()).isBetween(40, 45);
+    }
+
+    /** A server-side token bucket: {@code perSecond} requests a second, bursts of {@code burst}; 429 beyond. */
+    final class RateLimiter extends Dispatcher {
+        private final double perSecond;
+        private final double burst;
+        private final AtomicInteger refused = new AtomicInteger();
+        private double tokens;
+        private long last = System.nanoTime();
+
+        RateLimiter(double perSecond, double burst) {
+            this.perSecond = perSecond;
+            this.burst = burst;
+            this.tokens = burst;
+        }
+
+        int refused() {
+            return refused.get();
+        }
+
+        @Override
+        public synchronized MockResponse dispatch(RecordedRequest request) {
+            long now = System.nanoTime();
+            tokens = Math.min(burst, tokens + (now - last) / 1e9 * perSecond);
+            last = now;
+            if (tokens >= 1) {
+                tokens--;
+                return new MockResponse.Builder().body("ok").build();
+            }
+            refused.incrementAndGet();
+            return new MockResponse.Builder()
+                    .code(429)
+                    .addHeader("Retry-After", "1")
+                    .body("slow down")
+                    .build();
+        }
+    }
+}
