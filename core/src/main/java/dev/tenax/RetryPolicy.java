@@ -4,6 +4,7 @@ import dev.tenax.internal.AsyncEngine;
 import dev.tenax.internal.BlockingEngine;
 import dev.tenax.internal.ExceptionJudge;
 import dev.tenax.internal.Judge;
+import dev.tenax.internal.Nesting;
 import dev.tenax.internal.ResultJudge;
 import dev.tenax.internal.RetrySpec;
 import dev.tenax.internal.Sneaky;
@@ -166,18 +167,21 @@ public final class RetryPolicy {
      */
     public <T extends @Nullable Object, E extends Exception> T call(ThrowingSupplier<T, E> operation) throws E {
         Objects.requireNonNull(operation, "operation");
-        Switches switches = Switches.current();
+        Switches switches = Nesting.switchesFor(spec);
         if (!switches.active) {
             return operation.get();
         }
         long start = BlockingEngine.startTime(spec, switches);
         BlockingEngine.onRequest(spec, switches, spec.name);
         T result;
+        RetrySpec outer = Nesting.enter(spec);
         try {
             result = operation.get();
         } catch (Throwable failure) {
+            Nesting.exit(outer);
             return resume(operation, typedJudge(), switches, start, null, failure);
         }
+        Nesting.exit(outer);
         BlockingEngine.onSuccess(spec, switches, spec.name);
         return result;
     }
@@ -202,7 +206,7 @@ public final class RetryPolicy {
             ThrowingSupplier<T, E> operation, Predicate<? super T> retryIf) throws E {
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(retryIf, "retryIf");
-        Switches switches = Switches.current();
+        Switches switches = Nesting.switchesFor(spec);
         if (!switches.active) {
             return operation.get();
         }
@@ -210,11 +214,14 @@ public final class RetryPolicy {
         BlockingEngine.onRequest(spec, switches, spec.name);
         Judge<T> results = new ResultJudge<>(judge, retryIf);
         T first;
+        RetrySpec outer = Nesting.enter(spec);
         try {
             first = operation.get();
         } catch (Throwable failure) {
+            Nesting.exit(outer);
             return resume(operation, results, switches, start, null, failure);
         }
+        Nesting.exit(outer);
         return resume(operation, results, switches, start, first, null);
     }
 
@@ -253,7 +260,7 @@ public final class RetryPolicy {
     public <T extends @Nullable Object> CompletableFuture<T> callAsync(
             Supplier<? extends CompletionStage<T>> operation) {
         Objects.requireNonNull(operation, "operation");
-        Switches switches = Switches.current();
+        Switches switches = Nesting.switchesFor(spec);
         if (!switches.active) {
             return AsyncEngine.execute(spec, typedJudge(), context -> operation.get(), spec.name, switches, null);
         }
@@ -287,7 +294,7 @@ public final class RetryPolicy {
             Supplier<? extends CompletionStage<T>> operation, Predicate<? super T> retryIf) {
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(retryIf, "retryIf");
-        Switches switches = Switches.current();
+        Switches switches = Nesting.switchesFor(spec);
         Judge<T> results = new ResultJudge<>(judge, retryIf);
         if (!switches.active) {
             return AsyncEngine.execute(spec, results, context -> operation.get(), spec.name, switches, null);
@@ -298,8 +305,9 @@ public final class RetryPolicy {
                 spec, results, context -> operation.get(), spec.name, switches, start, startFirst(operation));
     }
 
-    private static <T extends @Nullable Object> CompletionStage<T> startFirst(
+    private <T extends @Nullable Object> CompletionStage<T> startFirst(
             Supplier<? extends CompletionStage<T>> operation) {
+        RetrySpec outer = Nesting.enter(spec);
         try {
             CompletionStage<T> first = operation.get();
             return first != null
@@ -307,6 +315,8 @@ public final class RetryPolicy {
                     : CompletableFuture.failedFuture(new NullPointerException("operation returned a null stage"));
         } catch (Throwable t) {
             return CompletableFuture.failedFuture(t);
+        } finally {
+            Nesting.exit(outer);
         }
     }
 
@@ -613,6 +623,26 @@ public final class RetryPolicy {
          */
         public Builder allowUnbounded(boolean allow) {
             spec.allowUnbounded(allow);
+            return this;
+        }
+
+        /**
+         * Lets retries nest (off by default). A call that starts inside an attempt of another Tenax call, on the
+         * thread running that attempt, normally makes one attempt and leaves the retrying to the outer call, which
+         * judges its outcome: a policy of 3 attempts around a client with 3 attempts installed then sends at most 3
+         * requests, not 9, and one warning per pair of policy names says so. With this set on either policy, both
+         * retry (the attempts multiply).
+         *
+         * <pre>{@code
+         * // the outer policy retries a business condition; the HTTP client underneath retries its own failures
+         * RetryPolicy reconcile = RetryPolicy.on(StaleDataException.class).allowNestedRetries(true).build();
+         * }</pre>
+         *
+         * @param allow whether calls nested in this policy's attempts, or this policy nested in another's, retry
+         * @return this builder
+         */
+        public Builder allowNestedRetries(boolean allow) {
+            spec.allowNestedRetries(allow);
             return this;
         }
 

@@ -285,6 +285,26 @@ public final class HttpRetryPolicy {
         }
 
         /**
+         * Lets retries nest (off by default). A call that starts inside an attempt of another Tenax call, on the
+         * thread running that attempt, normally makes one attempt and leaves the retrying to the outer call, which
+         * judges its outcome: a policy of 3 attempts around a client with 3 attempts installed then sends at most 3
+         * requests, not 9, and one warning per pair of policy names says so. With this set on either policy, both
+         * retry (the attempts multiply).
+         *
+         * <pre>{@code
+         * // the outer policy retries a business condition; the HTTP client underneath retries its own failures
+         * RetryPolicy reconcile = RetryPolicy.on(StaleDataException.class).allowNestedRetries(true).build();
+         * }</pre>
+         *
+         * @param allow whether calls nested in this policy's attempts, or this policy nested in another's, retry
+         * @return this builder
+         */
+        public Builder allowNestedRetries(boolean allow) {
+            spec.allowNestedRetries(allow);
+            return this;
+        }
+
+        /**
          * The wait after the first failure, before jitter (default 100 ms).
          *
          * @param waitInitial {@code >= 0}

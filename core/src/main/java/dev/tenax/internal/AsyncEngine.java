@@ -144,6 +144,7 @@ public final class AsyncEngine<T extends @Nullable Object> {
 
     /** Starts an attempt (as owner); whatever it throws becomes its failed stage. */
     private CompletionStage<T> startGuarded() {
+        RetrySpec outer = Nesting.enter(spec);
         try {
             CompletionStage<T> stage = attempt.start(state);
             return stage != null
@@ -151,6 +152,8 @@ public final class AsyncEngine<T extends @Nullable Object> {
                     : CompletableFuture.failedFuture(new NullPointerException("operation returned a null stage"));
         } catch (Throwable t) {
             return CompletableFuture.failedFuture(t);
+        } finally {
+            Nesting.exit(outer);
         }
     }
 

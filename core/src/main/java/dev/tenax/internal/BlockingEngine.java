@@ -54,10 +54,13 @@ public final class BlockingEngine {
         RetryState<T> state = new RetryState<>(spec, judge, switches, budgetKey, start);
         T result = null;
         Throwable failure = null;
+        RetrySpec outer = Nesting.enter(spec);
         try {
             result = attempt.run(state);
         } catch (Throwable t) {
             failure = t;
+        } finally {
+            Nesting.exit(outer);
         }
         return loop(state, attempt, result, failure);
     }
@@ -113,12 +116,15 @@ public final class BlockingEngine {
                     return endWith(state, failure, kept);
                 }
                 state.nextAttempt(retry.waitNanos());
+                RetrySpec outer = Nesting.enter(state.spec());
                 try {
                     result = attempt.run(state);
                     failure = null;
                 } catch (Throwable t) {
                     result = null;
                     failure = t;
+                } finally {
+                    Nesting.exit(outer);
                 }
                 continue;
             }

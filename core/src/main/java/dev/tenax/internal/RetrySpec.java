@@ -36,6 +36,9 @@ public final class RetrySpec {
     public final long waitJitterNanos;
     public final double waitExpBase;
     public final String name;
+    /** Whether calls nested in this policy's attempts (or this policy inside another's) may retry too. */
+    public final boolean allowNestedRetries;
+
     public final List<RetryListener> listeners;
     public final RetryBudget budget;
     public final Timing timing;
@@ -60,6 +63,7 @@ public final class RetrySpec {
         this.waitJitterNanos = Durations.toNanos(b.waitJitter);
         this.waitExpBase = b.waitExpBase;
         this.name = b.name;
+        this.allowNestedRetries = b.allowNestedRetries;
         this.listeners = List.copyOf(b.listeners);
         this.budget = b.budget;
         this.timing = b.timing;
@@ -159,6 +163,7 @@ public final class RetrySpec {
         private List<RetryListener> listeners = new ArrayList<>();
         private RetryBudget budget = RetryBudget.unlimited();
         private boolean allowUnbounded;
+        private boolean allowNestedRetries;
         private Timing timing = Timing.system();
         private @Nullable ScheduledExecutorService scheduler;
         private @Nullable Executor executor;
@@ -191,6 +196,10 @@ public final class RetrySpec {
 
         public void allowUnbounded(boolean value) {
             allowUnbounded = value;
+        }
+
+        public void allowNestedRetries(boolean value) {
+            allowNestedRetries = value;
         }
 
         public void waitInitial(Duration value) {
@@ -290,6 +299,7 @@ public final class RetrySpec {
             copy.waitJitter = waitJitter;
             copy.waitExpBase = waitExpBase;
             copy.name = name;
+            copy.allowNestedRetries = allowNestedRetries;
             copy.listeners = new ArrayList<>(listeners);
             copy.budget = budget;
             copy.allowUnbounded = allowUnbounded;

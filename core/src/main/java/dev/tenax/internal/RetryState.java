@@ -235,6 +235,10 @@ final class RetryState<T extends @Nullable Object> implements AttemptContext, Re
         BlockingEngine.onSuccess(spec, switches, budgetKey);
     }
 
+    RetrySpec spec() {
+        return spec;
+    }
+
     /** Why the last decision gave up. */
     GiveUpReason reason() {
         return reason;

@@ -18,6 +18,9 @@ import org.jspecify.annotations.Nullable;
 public final class Switches {
     public static final Switches NORMAL = new Switches(true, false, 0, false);
 
+    /** One attempt, no waits, no events: {@code Tenax.setActive(false)}, and a call nested in another's attempt. */
+    public static final Switches INACTIVE = new Switches(false, false, 0, false);
+
     private static final ReentrantLock LOCK = new ReentrantLock();
     /** Open changes in the order they were opened; guarded by {@link #LOCK}. */
     private static final List<Change> OPEN = new ArrayList<>();
@@ -100,7 +103,7 @@ public final class Switches {
         }
         boolean active = lastActive == null || lastActive.active;
         if (lastTesting == null || !lastTesting.testing) {
-            return active ? NORMAL : new Switches(false, false, 0, false);
+            return active ? NORMAL : INACTIVE;
         }
         return new Switches(active, true, lastTesting.attempts, lastTesting.cap);
     }

@@ -1,11 +1,15 @@
 package dev.tenax.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tenax.GiveUpDetails;
 import dev.tenax.RetryDetails;
 import dev.tenax.RetryListener;
+import dev.tenax.RetryPolicy;
 import dev.tenax.http.HttpRetryPolicy;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -94,6 +99,53 @@ public interface BudgetScenarios extends ScenarioHost {
         // the default bucket holds 5 retries and no success refills it (fewer if an earlier test's server had
         // this port: the budget is JVM-wide, per origin)
         assertThat(mockServer().getRequestCount()).isBetween(40, 45);
+    }
+
+    /**
+     * Whether a call of this variant starts its Tenax engine on the caller's thread, where a Tenax call around it
+     * is seen. OkHttp's interceptor under {@code enqueue} runs on a Dispatcher thread: it does not.
+     */
+    default boolean seesAnOuterPolicy() {
+        return true;
+    }
+
+    @Test
+    default void aPolicyAroundTheClientDoesNotMultiplyItsAttempts() throws Exception {
+        assumeTrue(seesAnOuterPolicy(), "the client's engine starts on another thread");
+        mockServer().setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                // every connection drops as the response starts: a transient failure both layers retry
+                return new MockResponse.Builder()
+                        .onResponseStart(new SocketEffect.CloseSocket())
+                        .build();
+            }
+        });
+        // what one attempt sends: the JDK client itself resends a GET once when the connection drops
+        ContractClient once = scenarioClient(scenarioPolicy().attempts(1));
+        assertThatThrownBy(() ->
+                        once.send(ContractRequest.get(mockServer().url("/").uri())))
+                .isInstanceOf(IOException.class);
+        int perAttempt = mockServer().getRequestCount();
+        ContractClient client = scenarioClient(scenarioPolicy()
+                .attempts(3)
+                .waitInitial(Duration.ZERO)
+                .waitMax(Duration.ZERO)
+                .waitJitter(Duration.ZERO));
+        RetryPolicy application = RetryPolicy.on(IOException.class)
+                .attempts(3)
+                .name("application")
+                .waitInitial(Duration.ZERO)
+                .waitMax(Duration.ZERO)
+                .waitJitter(Duration.ZERO)
+                .build();
+
+        assertThatThrownBy(() -> application.call(() ->
+                        client.send(ContractRequest.get(mockServer().url("/").uri()))))
+                .isInstanceOf(IOException.class);
+
+        // 3 x 3 would be 9: the client's policy makes one attempt inside each of the application's
+        assertThat(mockServer().getRequestCount() - perAttempt).isEqualTo(3 * perAttempt);
     }
 
     /** A server-side token bucket: {@code perSecond} requests a second, bursts of {@code burst}; 429 beyond. */

@@ -3,6 +3,7 @@ package dev.tenax.http.spi;
 import dev.tenax.http.HttpRetryPolicy;
 import dev.tenax.internal.AsyncEngine;
 import dev.tenax.internal.BlockingEngine;
+import dev.tenax.internal.Nesting;
 import dev.tenax.internal.Sneaky;
 import dev.tenax.internal.Switches;
 import dev.tenax.internal.http.HttpJudge;
@@ -93,7 +94,7 @@ public final class HttpRetryDriver {
             FailureClassifier failures,
             AsyncHttpAttempt<R> attempt) {
         HttpRules rules = HttpPolicies.rules(policy);
-        Switches switches = Switches.current();
+        Switches switches = Nesting.switchesFor(rules.spec());
         HttpJudge<R> judge =
                 new HttpJudge<>(rules, request, responses, failures, HttpJudge.InterruptAs.INTERRUPTED_IO, switches);
         return AsyncEngine.execute(
@@ -114,7 +115,7 @@ public final class HttpRetryDriver {
             HttpJudge.InterruptAs interruptAs)
             throws IOException, E {
         HttpRules rules = HttpPolicies.rules(policy);
-        Switches switches = Switches.current();
+        Switches switches = Nesting.switchesFor(rules.spec());
         HttpJudge<R> judge = new HttpJudge<>(rules, request, responses, failures, interruptAs, switches);
         try {
             return BlockingEngine.execute(
