@@ -28,6 +28,11 @@ import java.util.function.BooleanSupplier;
  *
  * <p>It applies to policies built without a timing of their own (all of them, outside Tenax's own tests), for
  * the whole JVM: do not run tests that install it in parallel with others that retry. Thread-safe.
+ *
+ * <p><b>One caller at a time.</b> There is one clock and every wait advances it, which is right for one caller
+ * (calls made one after another, or one asynchronous call chain) and wrong for concurrent callers: 16 threads
+ * each waiting 1 s advance it by 16 s, so each sees its deadline come 16 times too early. Test concurrent callers
+ * on real time with short waits.
  */
 public final class VirtualTime implements AutoCloseable {
     private static final long START_NANOS = 1_000_000_000L;
