@@ -47,13 +47,18 @@ class HttpGuideTest {
     @Test
     void budgets() {
         // region http-budgets
-        HttpRetryPolicy stricter = HttpRetryPolicy.builder()
-                .budget(RetryBudget.ratio(0.1, 5, Duration.ofSeconds(30)))
+        HttpRetryPolicy patient = HttpRetryPolicy.builder() // one busy host: more in reserve, faster refill
+                .budget(RetryBudget.tokenBucket(20, 0.25))
+                .build();
+        HttpRetryPolicy finagle = HttpRetryPolicy.builder() // the previous default
+                .budget(RetryBudget.ratio(0.2, 10, Duration.ofSeconds(10)))
                 .build();
         HttpRetryPolicy unbudgeted =
                 HttpRetryPolicy.builder().budget(RetryBudget.unlimited()).build();
         // endregion
-        assertThat(stricter.budget()).isNotSameAs(unbudgeted.budget());
+        assertThat(patient.budget()).hasToString("RetryBudget.tokenBucket(20, 0.25)");
+        assertThat(finagle.budget()).isNotSameAs(unbudgeted.budget());
+        assertThat(HttpRetryPolicy.defaults().budget()).hasToString("RetryBudget.tokenBucket(5, 0.2)");
     }
 
     @Test
