@@ -11,8 +11,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * kept in thousandths, as the amount spent (so a key that is absent and a bucket that is full are the same
  * state, and a success against a healthy host writes nothing).
  *
- * <p>Lock-free: each bucket is one {@link AtomicLong} updated by compare-and-set, so concurrent retries are
- * granted exactly up to the capacity. The map is bounded at {@value #MAX_KEYS} keys: when a new key finds it
+ * <p>Paced retries (a 429 with a hint) take no tokens, but are not unlimited either: a key may owe at most
+ * {@value #PACED_PER_TOKEN} paced retries per token of capacity (50 for the default), and every accepted outcome
+ * pays one back. A burst against a rate limiter is admitted as it goes, so its debt stays small and every paced
+ * retry is granted; a limiter that stays overloaded admits fewer requests than are retried into it, the debt
+ * reaches its bound, and paced retries are then granted only as fast as the limiter lets requests through (one per
+ * success): sustained load stays near the offered load plus the admitted rate, not ten times it.
+ *
+ * <p>Lock-free: each bucket is one {@link AtomicLong} (the thousandths spent in its low 32 bits, the paced debt
+ * above them) updated by compare-and-set, so concurrent retries are granted exactly up to the bounds. The map is bounded at {@value #MAX_KEYS} keys: when a new key finds it
  * full, full buckets (in their initial state) are dropped, at most once per {@value #SCAN_EVERY} new keys, so a
  * stream of new hosts costs a map lookup each, not a scan each. A success racing with the drop of its (full)
  * bucket may be lost; a refill is all it can lose.
@@ -21,6 +28,9 @@ public final class TokenBucketBudget implements RetryBudget {
     public static final int MAX_CAPACITY = 1_000_000;
     public static final double MIN_REFILL = 0.001;
     static final int MAX_KEYS = 1024;
+    static final int PACED_PER_TOKEN = 10;
+    private static final long SPENT_MASK = 0xFFFF_FFFFL;
+    private static final long ONE_PACED = 1L << 32;
     private static final int SCAN_EVERY = 64;
     private static final String OVERFLOW = "\0overflow";
     private static final long MILLI = 1000;
@@ -29,6 +39,7 @@ public final class TokenBucketBudget implements RetryBudget {
     private final double refillPerSuccess;
     private final long capacityMilli;
     private final long refillMilli;
+    private final long maxPacedDebt;
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final AtomicInteger missesSinceScan = new AtomicInteger();
 
@@ -37,6 +48,7 @@ public final class TokenBucketBudget implements RetryBudget {
         this.refillPerSuccess = refillPerSuccess;
         this.capacityMilli = capacity * MILLI;
         this.refillMilli = Math.max(1, Math.round(refillPerSuccess * MILLI));
+        this.maxPacedDebt = (long) capacity * PACED_PER_TOKEN;
     }
 
     @Override
@@ -51,12 +63,11 @@ public final class TokenBucketBudget implements RetryBudget {
 
     @Override
     public boolean tryAcquireRetry(String key, Duration wait, Cause cause) {
-        long cost = switch (cause) {
-            case PACED -> 0;
-            case TIMEOUT -> 2 * MILLI;
-            case FAILURE -> MILLI;
+        return switch (cause) {
+            case PACED -> bucket(key).tryOwePaced();
+            case TIMEOUT -> bucket(key).trySpend(2 * MILLI);
+            case FAILURE -> bucket(key).trySpend(MILLI);
         };
-        return cost == 0 || bucket(key).trySpend(cost);
     }
 
     @Override
@@ -73,7 +84,13 @@ public final class TokenBucketBudget implements RetryBudget {
     /** The tokens left for {@code key} (for tests and the simulation). */
     public double tokens(String key) {
         Bucket bucket = buckets.get(key);
-        return bucket == null ? capacity : (capacityMilli - bucket.get()) / (double) MILLI;
+        return bucket == null ? capacity : (capacityMilli - (bucket.get() & SPENT_MASK)) / (double) MILLI;
+    }
+
+    /** The paced retries {@code key} owes (for tests and the simulation). */
+    public long pacedDebt(String key) {
+        Bucket bucket = buckets.get(key);
+        return bucket == null ? 0 : bucket.get() >>> 32;
     }
 
     int keys() {
@@ -106,26 +123,47 @@ public final class TokenBucketBudget implements RetryBudget {
         return "RetryBudget.tokenBucket(" + capacity + ", " + refillPerSuccess + ")";
     }
 
-    /** The thousandths of a token spent from one key's bucket; {@code 0} when it is full. */
+    /**
+     * One key's state: the thousandths of a token spent (low 32 bits) and the paced retries owed (above); {@code 0}
+     * when the bucket is full and nothing is owed, the state of a key never seen.
+     */
     private final class Bucket extends AtomicLong {
         private static final long serialVersionUID = 1L;
 
         boolean trySpend(long cost) {
             for (; ; ) {
-                long spent = get();
-                if (spent + cost > capacityMilli) {
+                long state = get();
+                if ((state & SPENT_MASK) + cost > capacityMilli) {
                     return false;
                 }
-                if (compareAndSet(spent, spent + cost)) {
+                if (compareAndSet(state, state + cost)) {
                     return true;
                 }
             }
         }
 
+        boolean tryOwePaced() {
+            for (; ; ) {
+                long state = get();
+                if ((state >>> 32) >= maxPacedDebt) {
+                    return false;
+                }
+                if (compareAndSet(state, state + ONE_PACED)) {
+                    return true;
+                }
+            }
+        }
+
+        /** An accepted outcome: refills tokens and pays back one paced retry. */
         void refill() {
             for (; ; ) {
-                long spent = get();
-                if (spent == 0 || compareAndSet(spent, Math.max(0, spent - refillMilli))) {
+                long state = get();
+                if (state == 0) {
+                    return;
+                }
+                long spent = Math.max(0, (state & SPENT_MASK) - refillMilli);
+                long owed = Math.max(0, (state >>> 32) - 1);
+                if (compareAndSet(state, (owed << 32) | spent)) {
                     return;
                 }
             }

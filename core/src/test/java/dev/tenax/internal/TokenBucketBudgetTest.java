@@ -53,11 +53,36 @@ class TokenBucketBudgetTest {
         assertThat(budget.tryAcquireRetry("api", Duration.ZERO, Cause.FAILURE)).isFalse();
 
         // a rate limiter's 429 with a hint is granted on an empty bucket, and takes nothing from it
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < 50; i++) {
             assertThat(budget.tryAcquireRetry("api", Duration.ofSeconds(1), Cause.PACED))
                     .isTrue();
         }
         assertThat(budget.tokens("api")).isZero();
+        assertThat(budget.pacedDebt("api")).isEqualTo(50);
+    }
+
+    @Test
+    void pacedRetriesAreBoundedOnlyWhenTheLimiterStopsAdmittingThem() {
+        // a burst against a limiter: paced retries interleaved with admitted requests never run out
+        for (int i = 0; i < 10_000; i++) {
+            assertThat(budget.tryAcquireRetry("burst", Duration.ofSeconds(1), Cause.PACED)).isTrue();
+            assertThat(budget.tryAcquireRetry("burst", Duration.ofSeconds(1), Cause.PACED)).isTrue();
+            budget.onSuccess("burst");
+            budget.onSuccess("burst");
+        }
+
+        // a limiter that admits nothing more: 10 paced retries owed per token of capacity, then none
+        int granted = 0;
+        while (budget.tryAcquireRetry("overloaded", Duration.ofSeconds(1), Cause.PACED)) {
+            granted++;
+        }
+        assertThat(granted).isEqualTo(50);
+        // each admitted request pays for one more
+        budget.onSuccess("overloaded");
+        assertThat(budget.tryAcquireRetry("overloaded", Duration.ofSeconds(1), Cause.PACED)).isTrue();
+        assertThat(budget.tryAcquireRetry("overloaded", Duration.ofSeconds(1), Cause.PACED)).isFalse();
+        // and paced debt never touches the tokens of real failures
+        assertThat(budget.tryAcquireRetry("overloaded", Duration.ZERO, Cause.FAILURE)).isTrue();
     }
 
     @Test
