@@ -124,7 +124,9 @@ public interface RetryBudget {
      * retry quota: each key's bucket starts full with {@code capacity} tokens; a retry takes one token (two after
      * a {@linkplain Cause#TIMEOUT timeout}) and is refused when there are not enough; every {@linkplain #onSuccess
      * accepted outcome} puts {@code refillPerSuccess} back, up to the capacity. A {@linkplain Cause#PACED paced}
-     * retry (a 429 with a hint) is always granted and costs nothing: the server's hint, not the budget, paces it.
+     * retry (a 429 with a hint) takes no token: the server's hint paces it. A key may owe at most 10 paced retries per
+     * token of capacity, each accepted outcome paying one back, so a burst against a rate limiter is never refused
+     * while a limiter that stays overloaded gets retries only as fast as it admits requests.
      *
      * <p>There is no time-based allowance, so the bound holds at every request rate: a full outage, at any rate
      * and for any length, costs at most {@code capacity} retries (then every call makes one attempt), and in

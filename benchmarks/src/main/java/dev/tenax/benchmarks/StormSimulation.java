@@ -53,6 +53,8 @@ public final class StormSimulation {
     private static final int BURST_REQUESTS = 100;
     private static final int BURST_CALLERS = 20;
     private static final String BURST = "burst: 100 GETs, 20 concurrent, all 503 (4 attempts, waits 10–50 ms)";
+    private static final String LIMITER_BURST =
+            "burst: 20 GETs, 4 concurrent, against a 5 r/s limiter (429 + Retry-After: 1; 20 attempts, 30 s)";
 
     private StormSimulation() {}
 
@@ -160,6 +162,12 @@ public final class StormSimulation {
                         .waitInitial(Duration.ofMillis(10))
                         .waitJitter(Duration.ofMillis(10))
                         .waitMax(Duration.ofMillis(50))));
+        // the rate-limiter target: a burst the limiter can serve by pacing (the sustained rows above cannot be)
+        groups.add(new Group(
+                new Scenario(LIMITER_BURST, limiter.behaviour(), -1),
+                Traffic.burst(20, 4),
+                "—",
+                b -> b.attempts(20).timeout(Duration.ofSeconds(30))));
         return groups;
     }
 
@@ -169,6 +177,10 @@ public final class StormSimulation {
 
     static String burstLabel() {
         return BURST;
+    }
+
+    static String limiterBurstLabel() {
+        return LIMITER_BURST;
     }
 
     private static long mix(long seed, String scenario, String rate) {

@@ -65,8 +65,10 @@ class TokenBucketBudgetTest {
     void pacedRetriesAreBoundedOnlyWhenTheLimiterStopsAdmittingThem() {
         // a burst against a limiter: paced retries interleaved with admitted requests never run out
         for (int i = 0; i < 10_000; i++) {
-            assertThat(budget.tryAcquireRetry("burst", Duration.ofSeconds(1), Cause.PACED)).isTrue();
-            assertThat(budget.tryAcquireRetry("burst", Duration.ofSeconds(1), Cause.PACED)).isTrue();
+            assertThat(budget.tryAcquireRetry("burst", Duration.ofSeconds(1), Cause.PACED))
+                    .isTrue();
+            assertThat(budget.tryAcquireRetry("burst", Duration.ofSeconds(1), Cause.PACED))
+                    .isTrue();
             budget.onSuccess("burst");
             budget.onSuccess("burst");
         }
@@ -79,10 +81,13 @@ class TokenBucketBudgetTest {
         assertThat(granted).isEqualTo(50);
         // each admitted request pays for one more
         budget.onSuccess("overloaded");
-        assertThat(budget.tryAcquireRetry("overloaded", Duration.ofSeconds(1), Cause.PACED)).isTrue();
-        assertThat(budget.tryAcquireRetry("overloaded", Duration.ofSeconds(1), Cause.PACED)).isFalse();
+        assertThat(budget.tryAcquireRetry("overloaded", Duration.ofSeconds(1), Cause.PACED))
+                .isTrue();
+        assertThat(budget.tryAcquireRetry("overloaded", Duration.ofSeconds(1), Cause.PACED))
+                .isFalse();
         // and paced debt never touches the tokens of real failures
-        assertThat(budget.tryAcquireRetry("overloaded", Duration.ZERO, Cause.FAILURE)).isTrue();
+        assertThat(budget.tryAcquireRetry("overloaded", Duration.ZERO, Cause.FAILURE))
+                .isTrue();
     }
 
     @Test
