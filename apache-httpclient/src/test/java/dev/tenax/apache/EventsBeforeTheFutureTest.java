@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tenax.GiveUpDetails;
 import dev.tenax.GiveUpReason;
 import dev.tenax.RetryBudget;
-import dev.tenax.RetryListener;
 import dev.tenax.http.HttpRetryPolicy;
+import dev.tenax.testkit.EventRecorder;
 import dev.tenax.testkit.NoDelayServerSockets;
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,7 +43,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class EventsBeforeTheFutureTest {
     private final MockWebServer server = new MockWebServer();
-    private final List<GiveUpDetails> giveUps = new CopyOnWriteArrayList<>();
+    private final EventRecorder events = new EventRecorder();
+    private final List<GiveUpDetails> giveUps = events.giveUps();
     private final CountDownLatch callerDone = new CountDownLatch(1);
     private final AtomicInteger giveUpsSeenByTheCaller = new AtomicInteger(-1);
     private @Nullable CloseableHttpAsyncClient client;
@@ -70,15 +70,7 @@ class EventsBeforeTheFutureTest {
         HttpRetryPolicy policy = HttpRetryPolicy.builder()
                 .attempts(1)
                 .budget(RetryBudget.unlimited())
-                .listener(new RetryListener() {
-                    @Override
-                    public void onRetryScheduled(dev.tenax.RetryDetails details) {}
-
-                    @Override
-                    public void onGiveUp(GiveUpDetails details) {
-                        giveUps.add(details);
-                    }
-                })
+                .listener(events)
                 .build();
         CloseableHttpAsyncClient started = AsyncRetryExecHandler.install(HttpAsyncClients.custom(), policy)
                 .addExecInterceptorAfter(ChainElement.RETRY.name(), "hold-the-starting-thread", holdUntilCallerDone())

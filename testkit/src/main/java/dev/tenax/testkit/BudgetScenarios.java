@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.tenax.GiveUpDetails;
-import dev.tenax.RetryDetails;
-import dev.tenax.RetryListener;
 import dev.tenax.RetryPolicy;
 import dev.tenax.http.HttpRetryPolicy;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -39,22 +35,11 @@ public interface BudgetScenarios extends ScenarioHost {
         scenarioRealTime();
         RateLimiter limiter = new RateLimiter(5, 5);
         mockServer().setDispatcher(limiter);
-        List<RetryDetails> retries = new CopyOnWriteArrayList<>();
-        List<GiveUpDetails> giveUps = new CopyOnWriteArrayList<>();
+        EventRecorder events = new EventRecorder();
         ContractClient client = scenarioClient(HttpRetryPolicy.builder()
                 .attempts(20)
                 .timeout(Duration.ofSeconds(30))
-                .listener(new RetryListener() {
-                    @Override
-                    public void onRetryScheduled(RetryDetails details) {
-                        retries.add(details);
-                    }
-
-                    @Override
-                    public void onGiveUp(GiveUpDetails details) {
-                        giveUps.add(details);
-                    }
-                }));
+                .listener(events));
 
         ExecutorService callers = Executors.newFixedThreadPool(4);
         List<Future<ContractResponse>> calls = new ArrayList<>();
@@ -72,8 +57,9 @@ public interface BudgetScenarios extends ScenarioHost {
         }
 
         assertThat(limiter.refused()).as("the limiter really refused some").isPositive();
-        assertThat(retries).allSatisfy(r -> assertThat(r.waitFor()).isGreaterThanOrEqualTo(Duration.ofSeconds(1)));
-        assertThat(giveUps).isEmpty();
+        assertThat(events.retries())
+                .allSatisfy(r -> assertThat(r.waitFor()).isGreaterThanOrEqualTo(Duration.ofSeconds(1)));
+        assertThat(events.giveUps()).isEmpty();
     }
 
     @Test

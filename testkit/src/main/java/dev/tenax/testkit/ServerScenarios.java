@@ -2,12 +2,10 @@ package dev.tenax.testkit;
 
 import dev.tenax.GiveUpDetails;
 import dev.tenax.RetryDetails;
-import dev.tenax.RetryListener;
 import dev.tenax.http.HttpRetryPolicy;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,21 +19,11 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @ResourceLock("dev.tenax.Tenax")
 public abstract class ServerScenarios {
     protected final MockWebServer server = new MockWebServer();
-    protected final List<RetryDetails> retries = new CopyOnWriteArrayList<>();
-    protected final List<GiveUpDetails> giveUps = new CopyOnWriteArrayList<>();
-
     /** Records every event into {@link #retries} and {@link #giveUps}. */
-    protected final RetryListener recorder = new RetryListener() {
-        @Override
-        public void onRetryScheduled(RetryDetails details) {
-            retries.add(details);
-        }
+    protected final EventRecorder recorder = new EventRecorder();
 
-        @Override
-        public void onGiveUp(GiveUpDetails details) {
-            giveUps.add(details);
-        }
-    };
+    protected final List<RetryDetails> retries = recorder.retries();
+    protected final List<GiveUpDetails> giveUps = recorder.giveUps();
 
     private final List<ContractClient> clients = new ArrayList<>();
 
