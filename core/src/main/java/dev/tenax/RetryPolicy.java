@@ -1,10 +1,12 @@
 package dev.tenax;
 
 import dev.tenax.internal.AsyncEngine;
+import dev.tenax.internal.Attempt;
 import dev.tenax.internal.BlockingEngine;
 import dev.tenax.internal.ExceptionJudge;
 import dev.tenax.internal.Judge;
 import dev.tenax.internal.Nesting;
+import dev.tenax.internal.Permits;
 import dev.tenax.internal.ResultJudge;
 import dev.tenax.internal.RetrySpec;
 import dev.tenax.internal.Sneaky;
@@ -176,7 +178,7 @@ public final class RetryPolicy {
         T result;
         RetrySpec outer = Nesting.enter(spec);
         try {
-            result = operation.get();
+            result = spec.permits == null ? operation.get() : firstWithPermit(operation, switches);
         } catch (Throwable failure) {
             Nesting.exit(outer);
             return resume(operation, typedJudge(), switches, start, null, failure);
@@ -216,7 +218,7 @@ public final class RetryPolicy {
         T first;
         RetrySpec outer = Nesting.enter(spec);
         try {
-            first = operation.get();
+            first = spec.permits == null ? operation.get() : firstWithPermit(operation, switches);
         } catch (Throwable failure) {
             Nesting.exit(outer);
             return resume(operation, results, switches, start, null, failure);
@@ -309,7 +311,14 @@ public final class RetryPolicy {
             Supplier<? extends CompletionStage<T>> operation) {
         RetrySpec outer = Nesting.enter(spec);
         try {
-            CompletionStage<T> first = operation.get();
+            Permits permits = spec.permits;
+            CompletionStage<T> first = permits == null
+                    ? operation.get()
+                    : permits.startAsync(
+                            spec,
+                            spec.executor(null),
+                            spec.firstPermitWaitNanos(Switches.current()),
+                            () -> operation.get());
             return first != null
                     ? first
                     : CompletableFuture.failedFuture(new NullPointerException("operation returned a null stage"));
@@ -318,6 +327,14 @@ public final class RetryPolicy {
         } finally {
             Nesting.exit(outer);
         }
+    }
+
+    /** The first blocking attempt, holding a permit of the policy's concurrency limit. */
+    private <T extends @Nullable Object, E extends Exception> T firstWithPermit(
+            ThrowingSupplier<T, E> operation, Switches switches) throws Throwable {
+        Permits permits = Objects.requireNonNull(spec.permits);
+        Attempt<T> first = context -> operation.get();
+        return permits.runBlocking(spec.firstPermitWaitNanos(switches), first);
     }
 
     /**
@@ -643,6 +660,33 @@ public final class RetryPolicy {
          */
         public Builder allowNestedRetries(boolean allow) {
             spec.allowNestedRetries(allow);
+            return this;
+        }
+
+        /**
+         * At most {@code limit}'s permits attempts in flight at once, across every policy sharing it (default:
+         * none). A permit is held per attempt, never during a wait; see {@link dev.tenax.ConcurrencyLimit}.
+         *
+         * <pre>{@code
+         * ConcurrencyLimit limit = ConcurrencyLimit.of(8);
+         * builder.concurrencyLimit(limit);
+         * }</pre>
+         *
+         * @param limit the limit, shared by whatever it should limit together
+         * @return this builder
+         */
+        public Builder concurrencyLimit(dev.tenax.ConcurrencyLimit limit) {
+            spec.concurrencyLimit(limit);
+            return this;
+        }
+
+        /**
+         * Removes the concurrency limit (the default).
+         *
+         * @return this builder
+         */
+        public Builder noConcurrencyLimit() {
+            spec.noConcurrencyLimit();
             return this;
         }
 

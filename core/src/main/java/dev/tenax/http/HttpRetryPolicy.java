@@ -305,6 +305,33 @@ public final class HttpRetryPolicy {
         }
 
         /**
+         * At most {@code limit}'s permits attempts in flight at once, across every policy sharing it (default:
+         * none). A permit is held per attempt, never during a wait; see {@link dev.tenax.ConcurrencyLimit}.
+         *
+         * <pre>{@code
+         * ConcurrencyLimit limit = ConcurrencyLimit.of(8);
+         * builder.concurrencyLimit(limit);
+         * }</pre>
+         *
+         * @param limit the limit, shared by whatever it should limit together
+         * @return this builder
+         */
+        public Builder concurrencyLimit(dev.tenax.ConcurrencyLimit limit) {
+            spec.concurrencyLimit(limit);
+            return this;
+        }
+
+        /**
+         * Removes the concurrency limit (the default).
+         *
+         * @return this builder
+         */
+        public Builder noConcurrencyLimit() {
+            spec.noConcurrencyLimit();
+            return this;
+        }
+
+        /**
          * The wait after the first failure, before jitter (default 100 ms).
          *
          * @param waitInitial {@code >= 0}

@@ -146,7 +146,10 @@ public final class AsyncEngine<T extends @Nullable Object> {
     private CompletionStage<T> startGuarded() {
         RetrySpec outer = Nesting.enter(spec);
         try {
-            CompletionStage<T> stage = attempt.start(state);
+            Permits permits = spec.permits;
+            CompletionStage<T> stage = permits == null
+                    ? attempt.start(state)
+                    : permits.startAsync(spec, executor, state.remainingNanos(), () -> attempt.start(state));
             return stage != null
                     ? stage
                     : CompletableFuture.failedFuture(new NullPointerException("operation returned a null stage"));

@@ -56,7 +56,9 @@ public final class BlockingEngine {
         Throwable failure = null;
         RetrySpec outer = Nesting.enter(spec);
         try {
-            result = attempt.run(state);
+            result = spec.permits == null
+                    ? attempt.run(state)
+                    : spec.permits.runBlocking(state.remainingNanos(), attempt, state);
         } catch (Throwable t) {
             failure = t;
         } finally {
@@ -116,9 +118,12 @@ public final class BlockingEngine {
                     return endWith(state, failure, kept);
                 }
                 state.nextAttempt(retry.waitNanos());
-                RetrySpec outer = Nesting.enter(state.spec());
+                RetrySpec spec = state.spec();
+                RetrySpec outer = Nesting.enter(spec);
                 try {
-                    result = attempt.run(state);
+                    result = spec.permits == null
+                            ? attempt.run(state)
+                            : spec.permits.runBlocking(state.remainingNanos(), attempt, state);
                     failure = null;
                 } catch (Throwable t) {
                     result = null;

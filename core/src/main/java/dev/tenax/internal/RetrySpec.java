@@ -38,6 +38,8 @@ public final class RetrySpec {
     public final String name;
     /** Whether calls nested in this policy's attempts (or this policy inside another's) may retry too. */
     public final boolean allowNestedRetries;
+    /** The concurrency limit's permits, or {@code null} when attempts are not limited. */
+    public final @Nullable Permits permits;
 
     public final List<RetryListener> listeners;
     public final RetryBudget budget;
@@ -64,6 +66,7 @@ public final class RetrySpec {
         this.waitExpBase = b.waitExpBase;
         this.name = b.name;
         this.allowNestedRetries = b.allowNestedRetries;
+        this.permits = b.limit == null ? null : Permits.of(b.limit);
         this.listeners = List.copyOf(b.listeners);
         this.budget = b.budget;
         this.timing = b.timing;
@@ -79,6 +82,11 @@ public final class RetrySpec {
 
     public boolean hasTimeout() {
         return timeoutNanos >= 0;
+    }
+
+    /** How long a call's first attempt may wait for a permit: its whole timeout, or without one, indefinitely. */
+    public long firstPermitWaitNanos(Switches switches) {
+        return hasTimeout() && !switches.testing ? timeoutNanos : Long.MAX_VALUE;
     }
 
     /**
@@ -164,6 +172,7 @@ public final class RetrySpec {
         private RetryBudget budget = RetryBudget.unlimited();
         private boolean allowUnbounded;
         private boolean allowNestedRetries;
+        private dev.tenax.@Nullable ConcurrencyLimit limit;
         private Timing timing = Timing.system();
         private @Nullable ScheduledExecutorService scheduler;
         private @Nullable Executor executor;
@@ -200,6 +209,14 @@ public final class RetrySpec {
 
         public void allowNestedRetries(boolean value) {
             allowNestedRetries = value;
+        }
+
+        public void concurrencyLimit(dev.tenax.ConcurrencyLimit value) {
+            limit = Objects.requireNonNull(value, "concurrencyLimit");
+        }
+
+        public void noConcurrencyLimit() {
+            limit = null;
         }
 
         public void waitInitial(Duration value) {
@@ -300,6 +317,7 @@ public final class RetrySpec {
             copy.waitExpBase = waitExpBase;
             copy.name = name;
             copy.allowNestedRetries = allowNestedRetries;
+            copy.limit = limit;
             copy.listeners = new ArrayList<>(listeners);
             copy.budget = budget;
             copy.allowUnbounded = allowUnbounded;
