@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tenax.BatchResult;
+import dev.tenax.ConcurrencyLimit;
 import dev.tenax.RetryBudget;
 import dev.tenax.RetryPolicy;
 import dev.tenax.Tenax;
+import dev.tenax.http.HttpRetryPolicy;
 import dev.tenax.testing.VirtualTime;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -72,6 +74,24 @@ class RecipesGuideTest {
         }
     }
     // endregion
+
+    @Test
+    void builtInConcurrencyLimit() throws Exception {
+        // region recipe-builtin-limit
+        ConcurrencyLimit fourAtATime = ConcurrencyLimit.of(4); // shared by everything it should bound together
+        RetryPolicy policy = RetryPolicy.on(IOException.class)
+                .name("inventory")
+                .concurrencyLimit(fourAtATime)
+                .build();
+        HttpRetryPolicy http =
+                HttpRetryPolicy.builder().concurrencyLimit(fourAtATime).build();
+
+        CompletableFuture<String> stock = policy.callAsync(() -> CompletableFuture.completedFuture("12 in stock"));
+        // endregion
+        assertThat(stock.get()).isEqualTo("12 in stock");
+        assertThat(http.attempts()).hasValue(10);
+        assertThat(fourAtATime.available()).isEqualTo(4);
+    }
 
     @Test
     void concurrencyLimit() throws Exception {
