@@ -12,8 +12,9 @@ import dev.tenax.internal.Permits;
  * interrupt ends the call at once and keeps the flag), an asynchronous call ({@code callAsync} and the async HTTP
  * adapters) is queued without a thread and started on the policy's executor when a permit frees; cancelling its
  * future removes it from the queue. Waiting for a permit counts toward the call's timeout: an attempt that gets no
- * permit before the deadline fails with a {@link java.util.concurrent.RejectedExecutionException} (retried only if
- * the policy's rules say so). Permits are handed out first come, first served. With {@code Tenax.setActive(false)}
+ * permit before the deadline fails with an {@link java.io.InterruptedIOException} saying "timeout", as the HTTP
+ * clients' own call timeouts do, and the call ends for its deadline. An interrupt while waiting ends the call as
+ * an interrupted wait does. Permits are handed out first come, first served. With {@code Tenax.setActive(false)}
  * Tenax is off and so is the limit.
  *
  * <pre>{@code

@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -164,8 +163,8 @@ class ConcurrencyLimitTest {
 
             assertThatThrownBy(() -> queued.get(10, TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class)
-                    .hasCauseInstanceOf(RejectedExecutionException.class)
-                    .hasMessageContaining("no permit of ConcurrencyLimit.of(1)");
+                    .hasCauseInstanceOf(java.io.InterruptedIOException.class)
+                    .hasMessageContaining("timeout: no permit of ConcurrencyLimit.of(1)");
             assertThat(limit.queued()).isZero();
             holder.complete("first");
             assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("first");

@@ -131,6 +131,8 @@ class NestedRetriesTest {
         };
         java.util.logging.Level level = logger.getLevel();
         logger.addHandler(handler);
+        boolean parents = logger.getUseParentHandlers();
+        logger.setUseParentHandlers(false);
         logger.setLevel(java.util.logging.Level.WARNING); // the test logging config quiets Tenax
         try {
             RetryPolicy client = threeAttempts("warned-client").build();
@@ -140,6 +142,7 @@ class NestedRetriesTest {
             }
         } finally {
             logger.setLevel(level);
+            logger.setUseParentHandlers(parents);
             logger.removeHandler(handler);
         }
 

@@ -59,6 +59,9 @@ public final class BlockingEngine {
             result = spec.permits == null
                     ? attempt.run(state)
                     : spec.permits.runBlocking(state.remainingNanos(), attempt, state);
+        } catch (Permits.WaitInterrupted waiting) {
+            // interrupted before the first attempt, waiting for a permit: what the client throws for an interrupt
+            return interrupted(state, null, null, true, waiting);
         } catch (Throwable t) {
             failure = t;
         } finally {
@@ -125,6 +128,9 @@ public final class BlockingEngine {
                             ? attempt.run(state)
                             : spec.permits.runBlocking(state.remainingNanos(), attempt, state);
                     failure = null;
+                } catch (Permits.WaitInterrupted waiting) {
+                    // interrupted waiting for a permit: as an interrupted wait, with the last real outcome
+                    return interrupted(state, failure, kept, true, waiting);
                 } catch (Throwable t) {
                     result = null;
                     failure = t;

@@ -1,6 +1,7 @@
 package dev.tenax.internal;
 
 import dev.tenax.ConcurrencyLimit;
+import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
@@ -9,7 +10,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,6 +27,15 @@ import org.jspecify.annotations.Nullable;
  * The lock guards only the count and the queue; waiters are completed outside it.
  */
 public final class Permits {
+    /** An interrupt while waiting for a permit: the engine ends the call as it does an interrupted wait. */
+    public static final class WaitInterrupted extends InterruptedException {
+        private static final long serialVersionUID = 1L;
+
+        WaitInterrupted() {
+            super("interrupted while waiting for a permit of the concurrency limit");
+        }
+    }
+
     private static final CompletableFuture<@Nullable Void> GRANTED = CompletableFuture.completedFuture(null);
     private static @Nullable Function<ConcurrencyLimit, Permits> access;
 
@@ -128,7 +137,7 @@ public final class Permits {
      * Runs a blocking attempt holding a permit, waiting at most {@code maxWaitNanos} for one.
      *
      * @throws InterruptedException if interrupted while waiting (the flag is the engine's to restore)
-     * @throws RejectedExecutionException if no permit came in time
+     * @throws InterruptedIOException ("timeout: …") if no permit came in time
      */
     public <T extends @Nullable Object> T runBlocking(long maxWaitNanos, Attempt<T> attempt, AttemptContext context)
             throws Throwable {
@@ -145,7 +154,8 @@ public final class Permits {
         return runBlocking(maxWaitNanos, attempt, SingleAttempt.INSTANCE);
     }
 
-    private void await(CompletableFuture<@Nullable Void> permit, long maxWaitNanos) throws InterruptedException {
+    private void await(CompletableFuture<@Nullable Void> permit, long maxWaitNanos)
+            throws InterruptedException, InterruptedIOException {
         if (permit.isDone()) {
             return;
         }
@@ -155,8 +165,8 @@ public final class Permits {
             if (!permit.cancel(false)) {
                 release(); // granted just as we gave up: it is not ours to keep
             }
-            if (e instanceof InterruptedException interrupted) {
-                throw interrupted;
+            if (e instanceof InterruptedException) {
+                throw new WaitInterrupted();
             }
             throw noPermit(maxWaitNanos);
         } catch (ExecutionException | CancellationException impossible) {
@@ -164,8 +174,13 @@ public final class Permits {
         }
     }
 
-    private RejectedExecutionException noPermit(long maxWaitNanos) {
-        return new RejectedExecutionException("no permit of " + this + " came free within the time left ("
+    /**
+     * What a caller gets when no permit came before its deadline: a timeout, as the clients' own call timeouts
+     * report it (an {@code InterruptedIOException} saying "timeout"), so that HTTP adapters throw a type their
+     * client's API declares and the engine ends the call for its deadline.
+     */
+    private InterruptedIOException noPermit(long maxWaitNanos) {
+        return new InterruptedIOException("timeout: no permit of " + this + " came free within the time left ("
                 + java.time.Duration.ofNanos(maxWaitNanos) + ")");
     }
 
@@ -173,7 +188,7 @@ public final class Permits {
      * Starts an asynchronous attempt once it holds a permit, and gives the permit back when its stage completes.
      * A queued attempt starts on {@code executor} (never on the stack of the attempt that released the permit);
      * cancelling the returned future while it is queued removes it from the queue. No permit within {@code
-     * maxWaitNanos} (timed by {@code spec}'s scheduler) fails it with a {@link RejectedExecutionException}.
+     * maxWaitNanos} (timed by {@code spec}'s scheduler) fails it with an {@link InterruptedIOException} ("timeout: …").
      */
     public <T extends @Nullable Object> CompletionStage<T> startAsync(
             RetrySpec spec, Executor executor, long maxWaitNanos, Supplier<CompletionStage<T>> start) {
