@@ -21,8 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Lock-free: each bucket is one {@link AtomicLong} (the thousandths spent in its low 32 bits, the paced debt
  * above them) updated by compare-and-set, so concurrent retries are granted exactly up to the bounds. The map is bounded at {@value #MAX_KEYS} keys: when a new key finds it
  * full, full buckets (in their initial state) are dropped, at most once per {@value #SCAN_EVERY} new keys, so a
- * stream of new hosts costs a map lookup each, not a scan each. A success racing with the drop of its (full)
- * bucket may be lost; a refill is all it can lose.
+ * stream of new hosts costs a map lookup each, not a scan each. A retry charged to a bucket just as it is dropped
+ * is charged again to the key's new bucket, so no grant escapes the bound; a success racing with the drop of its
+ * (full) bucket may be lost, and a refill is all it can lose.
  */
 public final class TokenBucketBudget implements RetryBudget {
     public static final int MAX_CAPACITY = 1_000_000;
@@ -63,11 +64,22 @@ public final class TokenBucketBudget implements RetryBudget {
 
     @Override
     public boolean tryAcquireRetry(String key, Duration wait, Cause cause) {
-        return switch (cause) {
-            case PACED -> bucket(key).tryOwePaced();
-            case TIMEOUT -> bucket(key).trySpend(2 * MILLI);
-            case FAILURE -> bucket(key).trySpend(MILLI);
-        };
+        for (; ; ) {
+            Bucket bucket = bucket(key);
+            boolean granted = switch (cause) {
+                case PACED -> bucket.tryOwePaced();
+                case TIMEOUT -> bucket.trySpend(2 * MILLI);
+                case FAILURE -> bucket.trySpend(MILLI);
+            };
+            if (!granted || stillTracked(key, bucket)) {
+                return granted;
+            }
+            // dropped as full just as we charged it: the charge would be lost, so it goes on the new bucket
+        }
+    }
+
+    private boolean stillTracked(String key, Bucket bucket) {
+        return buckets.get(key) == bucket || buckets.get(OVERFLOW) == bucket;
     }
 
     @Override
