@@ -40,9 +40,6 @@ final class AsyncRetryExchange {
     private final @Nullable RequestConfig config;
     private volatile @Nullable CompletableFuture<HttpResponse> result;
 
-    /** Set once the caller's callback has a response: that exchange is the call's last. */
-    private volatile boolean handedOver;
-
     /**
      * Completes when the engine is done with the call (its give-up event, if any, sent): the caller's exchange
      * completes only after it, so that events precede the caller's future whichever thread the engine ran on.
@@ -144,6 +141,12 @@ final class AsyncRetryExchange {
         private volatile @Nullable BoundedDiscard discarding;
         /** Set by whichever ends this (retried) attempt first: its body's end, its failure, or the abandon. */
         private final AtomicBoolean settled = new AtomicBoolean();
+        /**
+         * Set once this attempt's response is the caller's: its exchange is the call's last. Per attempt, not per
+         * call: a late failure report of an earlier, abandoned attempt must still be ignored after a later attempt
+         * handed its response over (it once discarded the later attempt's connection, failing the call).
+         */
+        private volatile boolean handedOver;
         /**
          * What the caller's exchange is told next waits for: the engine's end and, when the engine was still
          * judging the response on another thread as it arrived, the caller's deferred part of it (its head or
