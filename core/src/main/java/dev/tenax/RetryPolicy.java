@@ -176,14 +176,11 @@ public final class RetryPolicy {
         long start = BlockingEngine.startTime(spec, switches);
         BlockingEngine.onRequest(spec, switches, spec.name);
         T result;
-        RetrySpec outer = Nesting.enter(spec);
         try {
-            result = spec.permits == null ? operation.get() : firstWithPermit(operation, switches);
+            result = firstAttempt(operation, switches);
         } catch (Throwable failure) {
-            Nesting.exit(outer);
             return resume(operation, typedJudge(), switches, start, null, failure);
         }
-        Nesting.exit(outer);
         BlockingEngine.onSuccess(spec, switches, spec.name);
         return result;
     }
@@ -216,14 +213,11 @@ public final class RetryPolicy {
         BlockingEngine.onRequest(spec, switches, spec.name);
         Judge<T> results = new ResultJudge<>(judge, retryIf);
         T first;
-        RetrySpec outer = Nesting.enter(spec);
         try {
-            first = spec.permits == null ? operation.get() : firstWithPermit(operation, switches);
+            first = firstAttempt(operation, switches);
         } catch (Throwable failure) {
-            Nesting.exit(outer);
             return resume(operation, results, switches, start, null, failure);
         }
-        Nesting.exit(outer);
         return resume(operation, results, switches, start, first, null);
     }
 
@@ -268,7 +262,7 @@ public final class RetryPolicy {
         }
         long start = BlockingEngine.startTime(spec, switches);
         BlockingEngine.onRequest(spec, switches, spec.name);
-        CompletionStage<T> first = startFirst(operation);
+        CompletionStage<T> first = startFirst(operation, switches);
         // succeeded at once: nothing to retry, nothing to build (only a plain CompletableFuture is asked: a
         // subclass, such as the minimal stage of completedStage(), may refuse isDone)
         if (first.getClass() == CompletableFuture.class) {
@@ -304,21 +298,18 @@ public final class RetryPolicy {
         long start = BlockingEngine.startTime(spec, switches);
         BlockingEngine.onRequest(spec, switches, spec.name);
         return AsyncEngine.resume(
-                spec, results, context -> operation.get(), spec.name, switches, start, startFirst(operation));
+                spec, results, context -> operation.get(), spec.name, switches, start, startFirst(operation, switches));
     }
 
     private <T extends @Nullable Object> CompletionStage<T> startFirst(
-            Supplier<? extends CompletionStage<T>> operation) {
+            Supplier<? extends CompletionStage<T>> operation, Switches switches) {
         RetrySpec outer = Nesting.enter(spec);
         try {
             Permits permits = spec.permits;
             CompletionStage<T> first = permits == null
                     ? operation.get()
                     : permits.startAsync(
-                            spec,
-                            spec.executor(null),
-                            spec.firstPermitWaitNanos(Switches.current()),
-                            () -> operation.get());
+                            spec, spec.executor(null), spec.firstPermitWaitNanos(switches), () -> operation.get());
             return first != null
                     ? first
                     : CompletableFuture.failedFuture(new NullPointerException("operation returned a null stage"));
@@ -329,12 +320,23 @@ public final class RetryPolicy {
         }
     }
 
-    /** The first blocking attempt, holding a permit of the policy's concurrency limit. */
-    private <T extends @Nullable Object, E extends Exception> T firstWithPermit(
+    /**
+     * A call's first blocking attempt, before any engine state exists: marked as this policy's attempt (so that
+     * calls inside it do not retry on their own) and holding a permit of the concurrency limit, if any.
+     */
+    private <T extends @Nullable Object, E extends Exception> T firstAttempt(
             ThrowingSupplier<T, E> operation, Switches switches) throws Throwable {
-        Permits permits = Objects.requireNonNull(spec.permits);
-        Attempt<T> first = context -> operation.get();
-        return permits.runBlocking(spec.firstPermitWaitNanos(switches), first);
+        RetrySpec outer = Nesting.enter(spec);
+        try {
+            Permits permits = spec.permits;
+            if (permits == null) {
+                return operation.get();
+            }
+            Attempt<T> first = context -> operation.get();
+            return permits.runBlocking(spec.firstPermitWaitNanos(switches), first);
+        } finally {
+            Nesting.exit(outer);
+        }
     }
 
     /**

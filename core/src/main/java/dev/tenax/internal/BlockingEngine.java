@@ -54,18 +54,13 @@ public final class BlockingEngine {
         RetryState<T> state = new RetryState<>(spec, judge, switches, budgetKey, start);
         T result = null;
         Throwable failure = null;
-        RetrySpec outer = Nesting.enter(spec);
         try {
-            result = spec.permits == null
-                    ? attempt.run(state)
-                    : spec.permits.runBlocking(state.remainingNanos(), attempt, state);
+            result = runAttempt(attempt, state);
         } catch (Permits.WaitInterrupted waiting) {
             // interrupted before the first attempt, waiting for a permit: what the client throws for an interrupt
             return interrupted(state, null, null, true, waiting);
         } catch (Throwable t) {
             failure = t;
-        } finally {
-            Nesting.exit(outer);
         }
         return loop(state, attempt, result, failure);
     }
@@ -121,12 +116,8 @@ public final class BlockingEngine {
                     return endWith(state, failure, kept);
                 }
                 state.nextAttempt(retry.waitNanos());
-                RetrySpec spec = state.spec();
-                RetrySpec outer = Nesting.enter(spec);
                 try {
-                    result = spec.permits == null
-                            ? attempt.run(state)
-                            : spec.permits.runBlocking(state.remainingNanos(), attempt, state);
+                    result = runAttempt(attempt, state);
                     failure = null;
                 } catch (Permits.WaitInterrupted waiting) {
                     // interrupted waiting for a permit: as an interrupted wait, with the last real outcome
@@ -134,8 +125,6 @@ public final class BlockingEngine {
                 } catch (Throwable t) {
                     result = null;
                     failure = t;
-                } finally {
-                    Nesting.exit(outer);
                 }
                 continue;
             }
@@ -183,6 +172,21 @@ public final class BlockingEngine {
      * the failure itself, the interrupt attached); a result that is still the caller's is returned; otherwise the
      * judge's interrupt exception is thrown.
      */
+    /**
+     * Runs one attempt marked as this policy's (calls inside it do not retry on their own), holding a permit of the
+     * concurrency limit, if any, waited for until the deadline at most.
+     */
+    private static <T extends @Nullable Object> T runAttempt(Attempt<T> attempt, RetryState<T> state) throws Throwable {
+        RetrySpec spec = state.spec();
+        RetrySpec outer = Nesting.enter(spec);
+        try {
+            Permits permits = spec.permits;
+            return permits == null ? attempt.run(state) : permits.runBlocking(state.remainingNanos(), attempt, state);
+        } finally {
+            Nesting.exit(outer);
+        }
+    }
+
     private static <T extends @Nullable Object> T interrupted(
             RetryState<T> state,
             @Nullable Throwable failure,
