@@ -92,17 +92,32 @@ final class AsyncRetryExchange {
         }
         resend = true;
         AttemptTimeouts.apply(scope.clientContext, config, context.timeoutNanos());
+        AttemptCancellation cancellation = new AttemptCancellation();
+        AttemptCancellation.dependOn(scope.cancellableDependency, cancellation);
         try {
             // a copy, as HttpClient's own retry element sends: downstream elements add headers to what they get
             chain.proceed(
                     BasicRequestBuilder.copy(request).build(),
                     entityProducer,
-                    scope,
+                    attemptScope(cancellation),
                     new AttemptCallback(context, outcome));
         } catch (HttpException | IOException | RuntimeException e) {
             outcome.completeExceptionally(e);
         }
         return outcome;
+    }
+
+    /** The call's scope, but the attempt's elements register what they start with {@code cancellation}. */
+    private AsyncExecChain.Scope attemptScope(AttemptCancellation cancellation) {
+        return new AsyncExecChain.Scope(
+                scope.exchangeId,
+                scope.route,
+                scope.originalRequest,
+                cancellation,
+                scope.clientContext,
+                scope.execRuntime,
+                scope.scheduler,
+                scope.execCount);
     }
 
     /** The engine is done. A response it accepted is already the caller's; anything else ends the call here. */
@@ -127,7 +142,7 @@ final class AsyncRetryExchange {
 
     /** Lets a cancel of the caller's future reach the engine, and so the pending wait, between attempts. */
     private void cancelThroughEngine() {
-        scope.cancellableDependency.setDependency(() -> {
+        AttemptCancellation.dependOn(scope.cancellableDependency, () -> {
             CompletableFuture<HttpResponse> started = result;
             // before the first attempt returned, the next attempt sees the cancel by itself
             return started != null && started.cancel(false);
