@@ -45,7 +45,7 @@ final class StaleConnectionCheck implements Interceptor {
         synchronized (lastUse) {
             last = lastUse.get(connection);
         }
-        if (last != null && System.nanoTime() - last >= IDLE_NANOS && connection.protocol() != Protocol.HTTP_2) {
+        if (last != null && System.nanoTime() - last >= IDLE_NANOS && probes(connection.protocol())) {
             probe(connection.socket());
         }
         try {
@@ -55,6 +55,18 @@ final class StaleConnectionCheck implements Interceptor {
                 lastUse.put(connection, System.nanoTime());
             }
         }
+    }
+
+    /**
+     * Whether a connection of this protocol may be probed: HTTP/1 only. An HTTP/2 connection's socket belongs to
+     * its reader thread, which multiplexes every stream and sees a GOAWAY by itself; a read here would take the
+     * reader's lock or its bytes. That includes {@code H2_PRIOR_KNOWLEDGE}, which is not {@code HTTP_2}: once
+     * probed, a retried stream's response headers were lost and the attempt hung until OkHttp's read timeout
+     * (Http2Scenarios failed so in CI, and a 300-fold repetition under load hung in its first runs: whenever a
+     * retry waited 1 s or more).
+     */
+    static boolean probes(Protocol protocol) {
+        return protocol == Protocol.HTTP_1_1 || protocol == Protocol.HTTP_1_0;
     }
 
     /** Fails if the server closed the connection (or sent something unasked, which also leaves it unusable). */

@@ -8,6 +8,7 @@ import dev.tenax.http.HttpRetryPolicy;
 import dev.tenax.testing.VirtualTime;
 import dev.tenax.testkit.NoDelayServerSockets;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -16,6 +17,7 @@ import mockwebserver3.SocketEffect;
 import okhttp3.Call;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
@@ -77,6 +79,16 @@ class StaleConnectionTest {
         RecordedRequest post = server.takeRequest();
         assertThat(post.getMethod()).isEqualTo("POST");
         assertThat(post.getConnectionIndex()).isNotEqualTo(get.getConnectionIndex());
+    }
+
+    /**
+     * An HTTP/2 socket is its reader thread's: a probe would take its lock or its bytes. {@code H2_PRIOR_KNOWLEDGE}
+     * is not {@code HTTP_2}, and was once probed (a retried stream then hung until the read timeout).
+     */
+    @Test
+    void onlyHttp1ConnectionsAreProbed() {
+        assertThat(Arrays.stream(Protocol.values()).filter(StaleConnectionCheck::probes))
+                .containsExactlyInAnyOrder(Protocol.HTTP_1_0, Protocol.HTTP_1_1);
     }
 
     @Test
