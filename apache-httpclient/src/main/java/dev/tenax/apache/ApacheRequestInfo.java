@@ -1,5 +1,6 @@
 package dev.tenax.apache;
 
+import dev.tenax.http.spi.HttpAttemptContext;
 import dev.tenax.http.spi.HttpRequestInfo;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -41,6 +42,15 @@ final class ApacheRequestInfo implements HttpRequestInfo {
     @Override
     public @Nullable String header(String name) {
         return firstValue(request.getFirstHeader(name));
+    }
+
+    /** An attempt's own copy of the request, with the policy's attempt header, if any, set to its number. */
+    static <R extends HttpRequest> R numbered(R copy, HttpAttemptContext attempt) {
+        String header = attempt.attemptHeader();
+        if (header != null) {
+            copy.setHeader(header, Integer.toString(attempt.attemptNumber()));
+        }
+        return copy;
     }
 
     static @Nullable String firstValue(@Nullable Header header) {

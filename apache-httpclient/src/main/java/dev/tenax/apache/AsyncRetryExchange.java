@@ -97,7 +97,7 @@ final class AsyncRetryExchange {
         try {
             // a copy, as HttpClient's own retry element sends: downstream elements add headers to what they get
             chain.proceed(
-                    BasicRequestBuilder.copy(request).build(),
+                    ApacheRequestInfo.numbered(BasicRequestBuilder.copy(request).build(), context),
                     entityProducer,
                     attemptScope(cancellation),
                     new AttemptCallback(context, outcome));

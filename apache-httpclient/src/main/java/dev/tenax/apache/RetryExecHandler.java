@@ -110,7 +110,10 @@ public final class RetryExecHandler implements ExecChainHandler {
                         }
                         AttemptTimeouts.apply(scope.clientContext, config, context.timeoutNanos());
                         // downstream elements add headers to the request they get: each attempt gets a copy
-                        return chain.proceed(ClassicRequestBuilder.copy(request).build(), scope);
+                        return chain.proceed(
+                                ApacheRequestInfo.numbered(
+                                        ClassicRequestBuilder.copy(request).build(), context),
+                                scope);
                     });
         } finally {
             scope.clientContext.setRequestConfig(config);

@@ -5,6 +5,7 @@ import dev.tenax.RetryListener;
 import dev.tenax.internal.Durations;
 import dev.tenax.internal.RetrySpec;
 import dev.tenax.internal.Timing;
+import dev.tenax.internal.http.FieldNames;
 import dev.tenax.internal.http.HttpPolicies;
 import dev.tenax.internal.http.HttpRules;
 import java.time.Duration;
@@ -162,6 +163,11 @@ public final class HttpRetryPolicy {
         return rules.retryNonIdempotent();
     }
 
+    /** The request header that carries each attempt's number, if any (see {@link Builder#attemptHeader}). */
+    public Optional<String> attemptHeader() {
+        return Optional.ofNullable(rules.attemptHeader());
+    }
+
     /** The retry budget. */
     public RetryBudget budget() {
         return rules.spec().budget;
@@ -171,7 +177,8 @@ public final class HttpRetryPolicy {
     public String toString() {
         return "HttpRetryPolicy[" + rules.spec() + ", statuses=" + rules.statuses() + ", retryNonIdempotent="
                 + rules.retryNonIdempotent() + ", maxRetryAfter=" + maxRetryAfter() + ", longRetryAfter="
-                + rules.longRetryAfter() + (rules.predicate() == null ? "" : ", retryIf=" + rules.predicate()) + "]";
+                + rules.longRetryAfter() + (rules.predicate() == null ? "" : ", retryIf=" + rules.predicate())
+                + (rules.attemptHeader() == null ? "" : ", attemptHeader=" + rules.attemptHeader()) + "]";
     }
 
     /**
@@ -186,6 +193,7 @@ public final class HttpRetryPolicy {
         private boolean retryNonIdempotent;
         private @Nullable Duration maxRetryAfter;
         private LongRetryAfter longRetryAfter = LongRetryAfter.GIVE_UP;
+        private @Nullable String attemptHeader;
 
         Builder() {
             spec = new RetrySpec.Builder();
@@ -202,6 +210,7 @@ public final class HttpRetryPolicy {
             retryNonIdempotent = rules.retryNonIdempotent();
             maxRetryAfter = Duration.ofNanos(rules.maxRetryAfterNanos());
             longRetryAfter = rules.longRetryAfter();
+            attemptHeader = rules.attemptHeader();
         }
 
         /**
@@ -447,6 +456,40 @@ public final class HttpRetryPolicy {
         }
 
         /**
+         * Sends every attempt's number (1 for the first) in a request header of this name, so that the next layer
+         * (a proxy, a service that calls others) can see a re-send and decline to retry it again, as Envoy's
+         * {@code x-envoy-attempt-count} and gRPC's {@code grpc-previous-rpc-attempts} do. Default: no header. The
+         * header replaces one of the same name the request carries.
+         *
+         * <pre>{@code
+         * HttpRetryPolicy policy = HttpRetryPolicy.builder().attemptHeader("X-Attempt").build();
+         * }</pre>
+         *
+         * @param name an HTTP field name (RFC 9110 token characters)
+         * @return this builder
+         * @throws IllegalArgumentException when {@code name} is not a valid field name; the message names it
+         */
+        public Builder attemptHeader(String name) {
+            Objects.requireNonNull(name, "attemptHeader");
+            if (!FieldNames.isToken(name)) {
+                throw new IllegalArgumentException("attemptHeader must be a non-empty HTTP field name of token "
+                        + "characters (letters, digits and !#$%&'*+-.^_`|~), was \"" + name + "\"");
+            }
+            this.attemptHeader = name;
+            return this;
+        }
+
+        /**
+         * Sends no attempt header (the default).
+         *
+         * @return this builder
+         */
+        public Builder noAttemptHeader() {
+            this.attemptHeader = null;
+            return this;
+        }
+
+        /**
          * The retry budget (default: one JVM-wide {@code RetryBudget.tokenBucket(5, 0.2)}, kept per host).
          *
          * @param budget the budget; {@link RetryBudget#unlimited()} turns budgeting off
@@ -524,7 +567,7 @@ public final class HttpRetryPolicy {
                             ? built.timeoutNanos
                             : Durations.toNanos(DEFAULT_MAX_RETRY_AFTER_WITHOUT_TIMEOUT);
             return new HttpRetryPolicy(
-                    new HttpRules(built, set, predicate, retryNonIdempotent, maxNanos, longRetryAfter));
+                    new HttpRules(built, set, predicate, retryNonIdempotent, maxNanos, longRetryAfter, attemptHeader));
         }
     }
 }

@@ -21,14 +21,20 @@ class BuilderParityTest {
     private static final Set<String> CORE_ONLY_SETTERS = Set.of("on", "onIf", "onDecide");
 
     /** Setters only the HTTP builder has. */
-    private static final Set<String> HTTP_ONLY_SETTERS =
-            Set.of("retryOnStatus", "retryIf", "retryNonIdempotent", "maxRetryAfter", "longRetryAfter");
+    private static final Set<String> HTTP_ONLY_SETTERS = Set.of(
+            "retryOnStatus",
+            "retryIf",
+            "retryNonIdempotent",
+            "maxRetryAfter",
+            "longRetryAfter",
+            "attemptHeader",
+            "noAttemptHeader");
 
     /** Methods of the policies that are not settings: running calls, deriving. */
     private static final Set<String> CORE_ONLY_GETTERS = Set.of("call", "run", "callAsync", "callAllAsync");
 
     private static final Set<String> HTTP_ONLY_GETTERS =
-            Set.of("retriesStatus", "maxRetryAfter", "longRetryAfter", "retryNonIdempotent");
+            Set.of("retriesStatus", "maxRetryAfter", "longRetryAfter", "retryNonIdempotent", "attemptHeader");
 
     @Test
     void bothBuildersOfferTheSameCommonSettings() {

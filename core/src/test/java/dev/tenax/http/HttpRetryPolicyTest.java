@@ -74,6 +74,26 @@ class HttpRetryPolicyTest {
     }
 
     @Test
+    void anAttemptHeaderMustBeAFieldNameAndIsKeptByToBuilder() {
+        assertThatThrownBy(() -> HttpRetryPolicy.builder().attemptHeader("X Attempt"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("attemptHeader must be a non-empty HTTP field name")
+                .hasMessageContaining("was \"X Attempt\"");
+        assertThatThrownBy(() -> HttpRetryPolicy.builder().attemptHeader("")).hasMessageContaining("was \"\"");
+        assertThatThrownBy(() -> HttpRetryPolicy.builder().attemptHeader("X-Attempt:1"))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        HttpRetryPolicy policy =
+                HttpRetryPolicy.builder().attemptHeader("X-Attempt").build();
+
+        assertThat(policy.attemptHeader()).contains("X-Attempt");
+        assertThat(policy.toBuilder().build().attemptHeader()).contains("X-Attempt");
+        assertThat(policy.toBuilder().noAttemptHeader().build().attemptHeader()).isEmpty();
+        assertThat(HttpRetryPolicy.defaults().attemptHeader()).isEmpty();
+        assertThat(policy.toString()).contains("attemptHeader=X-Attempt");
+    }
+
+    @Test
     void negativeMaxRetryAfterIsRejected() {
         assertThatThrownBy(() -> HttpRetryPolicy.builder()
                         .maxRetryAfter(Duration.ofSeconds(-1))

@@ -23,6 +23,16 @@ class HttpGuideTest {
     }
 
     @Test
+    void attemptHeader() {
+        // region http-attempt-header
+        HttpRetryPolicy policy =
+                HttpRetryPolicy.builder().attemptHeader("X-Attempt").build();
+        // first attempt: X-Attempt: 1; its retries: X-Attempt: 2, 3, ...
+        // endregion
+        assertThat(policy.attemptHeader()).contains("X-Attempt");
+    }
+
+    @Test
     void attemptTimeout() {
         // region http-attempt-timeout
         HttpRetryPolicy policy = HttpRetryPolicy.builder()

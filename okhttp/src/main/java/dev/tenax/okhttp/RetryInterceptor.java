@@ -106,8 +106,8 @@ public final class RetryInterceptor implements Interceptor {
         return HttpRetryDriver.execute(
                 policies.of(request.current()), request, OkResponses.INSTANCE, new OkFailures(call), context -> {
                     managed.attemptStarts();
-                    Response response =
-                            OkTimeouts.bounded(chain, context.timeoutNanos()).proceed(request.current());
+                    Response response = OkTimeouts.bounded(chain, context.timeoutNanos())
+                            .proceed(OkHeaders.withAttemptNumber(request.current(), context));
                     return request.answeredBy(RetryAfterGuard.restore(managed, response));
                 });
     }

@@ -1,5 +1,6 @@
 package dev.tenax.okhttp;
 
+import dev.tenax.http.spi.HttpAttemptContext;
 import dev.tenax.http.spi.HttpRetryDriver;
 import java.io.IOException;
 import java.util.List;
@@ -62,7 +63,7 @@ final class RetryingCall implements Call {
         markExecuted();
         OkRequestInfo info = new OkRequestInfo(request, this);
         return HttpRetryDriver.execute(policies.of(request), info, OkResponses.INSTANCE, new OkFailures(this), c -> {
-            Call attempt = newAttempt(info.current(), c.timeoutNanos());
+            Call attempt = newAttempt(OkHeaders.withAttemptNumber(info.current(), c), c.timeoutNanos());
             return info.answeredBy(RetryAfterGuard.restore(managed, attempt.execute()));
         });
     }
@@ -72,11 +73,7 @@ final class RetryingCall implements Call {
         markExecuted();
         OkRequestInfo info = new OkRequestInfo(request, this);
         CompletableFuture<Response> result = HttpRetryDriver.executeAsync(
-                policies.of(request),
-                info,
-                OkResponses.INSTANCE,
-                new OkFailures(this),
-                c -> startAttempt(info, c.timeoutNanos()));
+                policies.of(request), info, OkResponses.INSTANCE, new OkFailures(this), c -> startAttempt(info, c));
         pending.set(result);
         if (canceled.get()) {
             result.cancel(true);
@@ -86,8 +83,8 @@ final class RetryingCall implements Call {
                 result.whenComplete((response, failure) -> delivery.deliver(this, callback, response, failure));
     }
 
-    private CompletableFuture<Response> startAttempt(OkRequestInfo info, long timeoutNanos) {
-        Call attempt = newAttempt(info.current(), timeoutNanos);
+    private CompletableFuture<Response> startAttempt(OkRequestInfo info, HttpAttemptContext context) {
+        Call attempt = newAttempt(OkHeaders.withAttemptNumber(info.current(), context), context.timeoutNanos());
         CompletableFuture<Response> outcome = new CompletableFuture<>();
         attempt.enqueue(new Callback() {
             @Override

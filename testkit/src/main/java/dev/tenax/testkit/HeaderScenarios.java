@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenax.GiveUpDetails;
 import dev.tenax.GiveUpReason;
+import java.util.Locale;
 import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
-/** When a response header repeats, its first value counts, in every client (issue 13). */
+/**
+ * When a response header repeats, its first value counts, in every client (issue 13); the attempt header a policy
+ * may ask for carries each attempt's number, in every client (issue 16).
+ */
 public interface HeaderScenarios extends ScenarioHost {
     private static MockResponse unavailable(String... retryAfter) {
         MockResponse.Builder builder = new MockResponse.Builder().code(503).body("busy");
@@ -43,5 +48,35 @@ public interface HeaderScenarios extends ScenarioHost {
                 .singleElement()
                 .extracting(GiveUpDetails::reason)
                 .isEqualTo(GiveUpReason.HINT_TOO_LONG);
+    }
+
+    @Test
+    default void anAttemptHeaderCarriesEachAttemptsNumberAndReplacesTheCallersValue() throws Exception {
+        mockServer().enqueue(unavailable());
+        mockServer().enqueue(unavailable());
+        mockServer().enqueue(new MockResponse.Builder().body("ok").build());
+
+        ContractResponse response = scenarioClient(scenarioPolicy().attemptHeader("X-Attempt"))
+                .send(ContractRequest.get(mockServer().url("/").uri()).header("x-attempt", "forged"));
+
+        assertThat(response).isEqualTo(new ContractResponse(200, "ok"));
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            RecordedRequest request = mockServer().takeRequest();
+            assertThat(request.getHeaders().values("X-Attempt")).containsExactly(Integer.toString(attempt));
+        }
+    }
+
+    @Test
+    default void noAttemptHeaderIsSentByDefault() throws Exception {
+        mockServer().enqueue(unavailable());
+        mockServer().enqueue(new MockResponse.Builder().body("ok").build());
+
+        scenarioClient(scenarioPolicy())
+                .send(ContractRequest.get(mockServer().url("/").uri()));
+
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            assertThat(mockServer().takeRequest().getHeaders().names())
+                    .noneMatch(name -> name.toLowerCase(Locale.ROOT).contains("attempt"));
+        }
     }
 }

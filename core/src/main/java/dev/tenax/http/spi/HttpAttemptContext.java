@@ -1,5 +1,7 @@
 package dev.tenax.http.spi;
 
+import org.jspecify.annotations.Nullable;
+
 /** What an adapter's attempt may ask the engine while it runs. */
 public interface HttpAttemptContext {
     /** Time left before the policy's deadline, in nanoseconds; {@link Long#MAX_VALUE} when there is none. */
@@ -18,6 +20,16 @@ public interface HttpAttemptContext {
 
     /** 1 for the first attempt. */
     int attemptNumber();
+
+    /**
+     * The name of the request header that should carry {@link #attemptNumber()} on this attempt's request (set,
+     * replacing one of that name), or {@code null} when the policy sends none.
+     *
+     * @return a valid HTTP field name, or {@code null}
+     */
+    default @Nullable String attemptHeader() {
+        return null;
+    }
 
     /**
      * For adapters that must choose how to read the body when the headers arrive (the JDK client): decides now

@@ -84,6 +84,11 @@ public final class HttpJudge<R> implements Judge<R> {
             }
 
             @Override
+            public @Nullable String attemptHeader() {
+                return rules.attemptHeader();
+            }
+
+            @Override
             public boolean retryOnHeaders(int status, HeaderLookup headers) {
                 Verdict verdict;
                 try {

@@ -13,7 +13,8 @@ public record HttpRules(
         @Nullable HttpRetryPredicate predicate,
         boolean retryNonIdempotent,
         long maxRetryAfterNanos,
-        LongRetryAfter longRetryAfter) {
+        LongRetryAfter longRetryAfter,
+        @Nullable String attemptHeader) {
 
     public HttpRules {
         statuses = (BitSet) statuses.clone();
