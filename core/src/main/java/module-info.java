@@ -6,7 +6,8 @@
  */
 @org.jspecify.annotations.NullMarked
 // requires-automatic: Micrometer 1.x ships no module descriptor.
-// exports: dev.tenax.testing names JUnit types, but JUnit stays optional (static) for everyone else.
+// exports: dev.tenax.testing names JUnit types and dev.tenax.micrometer Micrometer's, but both stay optional
+// (static) for everyone else: those packages are loaded only by code that uses them.
 @SuppressWarnings({"requires-automatic", "exports"})
 module dev.tenax.core {
     requires static transitive org.jspecify;
@@ -18,5 +19,6 @@ module dev.tenax.core {
     exports dev.tenax;
     exports dev.tenax.http;
     exports dev.tenax.http.spi;
+    exports dev.tenax.micrometer;
     exports dev.tenax.testing;
 }

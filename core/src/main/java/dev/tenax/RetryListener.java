@@ -3,7 +3,8 @@ package dev.tenax;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Receives an event for every retry the engine schedules and for every call that gives up after a failure.
+ * Receives an event for every retry the engine schedules, for every call that gives up after a failure and, when
+ * it overrides {@link #onSuccess}, for every call that succeeds.
  *
  * <p>A listener runs on the thread that judged the failure, after the failure was found retryable and before
  * the wait starts. It should be quick. An exception thrown by a listener never breaks the call: it is logged
@@ -42,4 +43,29 @@ public interface RetryListener {
      * @param details why and after how many attempts, never {@code null}
      */
     default void onGiveUp(GiveUpDetails details) {}
+
+    /**
+     * Called once when a call ends with an accepted outcome, a first-try success included. The default does
+     * nothing.
+     *
+     * <p>This is the one event of the hot path, so the engine only builds it when some listener needs it: whether
+     * a listener's class overrides this method is checked once, when a policy is built or the global listeners are
+     * set, and a call that succeeds at once allocates nothing and notifies nobody when none does. Override it only
+     * when you use it.
+     *
+     * <pre>{@code
+     * RetryListener listener = new RetryListener() {
+     *     public void onRetryScheduled(RetryDetails details) {}
+     *
+     *     public void onSuccess(SuccessDetails details) {
+     *         if (details.attempts() > 1) {
+     *             log.info(details.name() + " recovered after " + details.attempts() + " attempts");
+     *         }
+     *     }
+     * };
+     * }</pre>
+     *
+     * @param details the call's name, attempts and elapsed time, never {@code null}
+     */
+    default void onSuccess(SuccessDetails details) {}
 }

@@ -182,6 +182,7 @@ public final class RetryPolicy {
             return resume(operation, typedJudge(), switches, start, null, failure);
         }
         BlockingEngine.onSuccess(spec, switches, spec.name);
+        BlockingEngine.succeededAtOnce(spec, start);
         return result;
     }
 
@@ -269,6 +270,7 @@ public final class RetryPolicy {
             CompletableFuture<T> done = (CompletableFuture<T>) first;
             if (done.isDone() && !done.isCompletedExceptionally()) {
                 BlockingEngine.onSuccess(spec, switches, spec.name);
+                BlockingEngine.succeededAtOnce(spec, start);
                 return done;
             }
         }

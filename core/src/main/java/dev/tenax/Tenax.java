@@ -92,7 +92,8 @@ public final class Tenax {
      * Replaces the listeners every policy reports to, in addition to its own. Unlike the switches, this applies
      * from the next event on, also to calls already running. {@code null} restores the defaults:
      * a {@link System.Logger} named {@code dev.tenax}, a JFR event {@code dev.tenax.Retry} and, when Micrometer is
-     * on the class path, a counter {@code tenax.retries} on its global registry. An empty list turns them all off.
+     * on the class path, Tenax's meters on its global registry. An empty list turns them all off. Registries bound
+     * with {@link dev.tenax.micrometer.TenaxMetrics#bindTo} are not part of this list and stay bound.
      *
      * @param listeners the new global listeners, or {@code null} for the defaults
      */

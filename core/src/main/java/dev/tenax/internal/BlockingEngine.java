@@ -2,6 +2,7 @@ package dev.tenax.internal;
 
 import dev.tenax.GiveUpReason;
 import dev.tenax.RetryScope;
+import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
@@ -12,9 +13,27 @@ import org.jspecify.annotations.Nullable;
 public final class BlockingEngine {
     private BlockingEngine() {}
 
-    /** Reads the clock only when a deadline will need it, so a call without timeout pays nothing for it. */
+    /**
+     * Reads the clock only when a deadline or a success listener ({@code elapsed()}) will need it, so a call
+     * without either pays nothing for it.
+     */
     public static long startTime(RetrySpec spec, Switches switches) {
-        return spec.hasTimeout() && !switches.testing ? spec.timing.nanoTime() : RetryState.UNKNOWN_START;
+        return (spec.hasTimeout() && !switches.testing) || Listeners.wantSuccess(spec)
+                ? spec.timing.nanoTime()
+                : RetryState.UNKNOWN_START;
+    }
+
+    /**
+     * Tells the listeners that override {@code onSuccess} that a call which started at {@code start} succeeded at
+     * its first attempt; when none does (decided when the policy was built or the global listeners were set), this
+     * reads two fields and allocates nothing: the core policy's hot path.
+     */
+    public static void succeededAtOnce(RetrySpec spec, long start) {
+        if (!Listeners.wantSuccess(spec)) {
+            return;
+        }
+        long elapsed = start == RetryState.UNKNOWN_START ? 0 : Math.max(0, spec.timing.nanoTime() - start);
+        Listeners.succeeded(spec.listeners, new SuccessEvent(spec.name, 1, Duration.ofNanos(elapsed)));
     }
 
     /** Records the start of a call with the budget; a budget that throws is reported and ignored. */

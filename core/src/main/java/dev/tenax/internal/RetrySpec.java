@@ -42,6 +42,9 @@ public final class RetrySpec {
     public final @Nullable Permits permits;
 
     public final List<RetryListener> listeners;
+    /** Whether one of {@link #listeners} overrides {@code onSuccess}: checked once here, never per call. */
+    public final boolean listenersOnSuccess;
+
     public final RetryBudget budget;
     public final Timing timing;
     /** The durations as given (the nanosecond fields saturate; getters report what the user set). */
@@ -68,6 +71,7 @@ public final class RetrySpec {
         this.allowNestedRetries = b.allowNestedRetries;
         this.permits = b.limit == null ? null : Permits.of(b.limit);
         this.listeners = List.copyOf(b.listeners);
+        this.listenersOnSuccess = Listeners.anyOnSuccess(this.listeners);
         this.budget = b.budget;
         this.timing = b.timing;
         this.timeout = b.timeout;

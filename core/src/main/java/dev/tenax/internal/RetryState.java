@@ -231,8 +231,12 @@ final class RetryState<T extends @Nullable Object> implements AttemptContext, Re
         }
     }
 
+    /** The call's outcome was accepted: the budget is told, then the listeners that want to know. */
     private void succeeded() {
         BlockingEngine.onSuccess(spec, switches, budgetKey);
+        if (Listeners.wantSuccess(spec)) {
+            Listeners.succeeded(spec.listeners, new SuccessEvent(spec.name, attempts, elapsed()));
+        }
     }
 
     RetrySpec spec() {
