@@ -1,5 +1,6 @@
 package dev.tenax.internal;
 
+import dev.tenax.ContextPropagator;
 import dev.tenax.RetryBudget;
 import dev.tenax.RetryListener;
 import java.time.Duration;
@@ -42,6 +43,9 @@ public final class RetrySpec {
     public final @Nullable Permits permits;
 
     public final List<RetryListener> listeners;
+    /** The policy's own context propagators, used in addition to the global ones. */
+    public final List<ContextPropagator> contextPropagators;
+
     public final RetryBudget budget;
     public final Timing timing;
     /** The durations as given (the nanosecond fields saturate; getters report what the user set). */
@@ -68,6 +72,7 @@ public final class RetrySpec {
         this.allowNestedRetries = b.allowNestedRetries;
         this.permits = b.limit == null ? null : Permits.of(b.limit);
         this.listeners = List.copyOf(b.listeners);
+        this.contextPropagators = List.copyOf(b.contextPropagators);
         this.budget = b.budget;
         this.timing = b.timing;
         this.timeout = b.timeout;
@@ -169,6 +174,7 @@ public final class RetrySpec {
         private double waitExpBase = DEFAULT_WAIT_EXP_BASE;
         private String name = DEFAULT_NAME;
         private List<RetryListener> listeners = new ArrayList<>();
+        private List<ContextPropagator> contextPropagators = new ArrayList<>();
         private RetryBudget budget = RetryBudget.unlimited();
         private boolean allowUnbounded;
         private boolean allowNestedRetries;
@@ -241,6 +247,10 @@ public final class RetrySpec {
 
         public void listener(RetryListener value) {
             listeners.add(Objects.requireNonNull(value, "listener"));
+        }
+
+        public void contextPropagator(ContextPropagator value) {
+            contextPropagators.add(Objects.requireNonNull(value, "contextPropagator"));
         }
 
         public void budget(RetryBudget value) {
@@ -319,6 +329,7 @@ public final class RetrySpec {
             copy.allowNestedRetries = allowNestedRetries;
             copy.limit = limit;
             copy.listeners = new ArrayList<>(listeners);
+            copy.contextPropagators = new ArrayList<>(contextPropagators);
             copy.budget = budget;
             copy.allowUnbounded = allowUnbounded;
             copy.timing = timing;
