@@ -3,6 +3,7 @@ package dev.tenax;
 import dev.tenax.internal.AsyncEngine;
 import dev.tenax.internal.Attempt;
 import dev.tenax.internal.BlockingEngine;
+import dev.tenax.internal.CallContext;
 import dev.tenax.internal.ExceptionJudge;
 import dev.tenax.internal.Judge;
 import dev.tenax.internal.Nesting;
@@ -310,8 +311,12 @@ public final class RetryPolicy {
             Permits permits = spec.permits;
             CompletionStage<T> first = permits == null
                     ? operation.get()
+                    // a first attempt queued for a permit starts on another thread: inside the caller's context
                     : permits.startAsync(
-                            spec, spec.executor(null), spec.firstPermitWaitNanos(switches), () -> operation.get());
+                            spec,
+                            spec.executor(null),
+                            spec.firstPermitWaitNanos(switches),
+                            CallContext.capture(spec).around(() -> operation.get()));
             return first != null
                     ? first
                     : CompletableFuture.failedFuture(new NullPointerException("operation returned a null stage"));
@@ -758,6 +763,19 @@ public final class RetryPolicy {
          */
         public Builder listener(RetryListener listener) {
             spec.listener(listener);
+            return this;
+        }
+
+        /**
+         * Adds a propagator of the caller's context to this policy's asynchronous calls, in addition to the global
+         * ones of {@link Tenax#setContextPropagators}: what it captures when a call starts is in place for every later
+         * attempt, listener and the completion of the call's future, on whatever thread they run.
+         *
+         * @param propagator the propagator
+         * @return this builder
+         */
+        public Builder contextPropagator(ContextPropagator propagator) {
+            spec.contextPropagator(propagator);
             return this;
         }
 

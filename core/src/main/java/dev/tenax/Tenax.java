@@ -1,5 +1,6 @@
 package dev.tenax;
 
+import dev.tenax.internal.ContextPropagators;
 import dev.tenax.internal.Listeners;
 import dev.tenax.internal.Switches;
 import java.util.List;
@@ -108,5 +109,32 @@ public final class Tenax {
      */
     public static List<RetryListener> listeners() {
         return Listeners.global();
+    }
+
+    /**
+     * Replaces the context propagators every policy uses, in addition to its own, for asynchronous calls that
+     * start afterwards (see {@link ContextPropagator}). {@code null} restores the default: when
+     * {@code io.micrometer:context-propagation} is on the class path, one propagator of every
+     * {@code ThreadLocalAccessor} in its global {@code ContextRegistry}; else none. An empty list turns it off.
+     *
+     * <pre>{@code
+     * List<ContextPropagator> propagators = new ArrayList<>(Tenax.contextPropagators());
+     * propagators.add(tenantPropagator);
+     * Tenax.setContextPropagators(propagators);
+     * }</pre>
+     *
+     * @param propagators the new global propagators, or {@code null} for the default
+     */
+    public static void setContextPropagators(@Nullable List<? extends ContextPropagator> propagators) {
+        ContextPropagators.setGlobal(propagators);
+    }
+
+    /**
+     * The context propagators every policy uses.
+     *
+     * @return an unmodifiable list, never {@code null}
+     */
+    public static List<ContextPropagator> contextPropagators() {
+        return ContextPropagators.global();
     }
 }

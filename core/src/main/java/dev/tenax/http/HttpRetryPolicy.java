@@ -512,6 +512,19 @@ public final class HttpRetryPolicy {
         }
 
         /**
+         * Adds a propagator of the caller's context to this policy's asynchronous calls, in addition to the global
+         * ones of {@link dev.tenax.Tenax#setContextPropagators}: what it captures when a call starts is in place for every later
+         * attempt, listener and the completion of the call's future, on whatever thread they run.
+         *
+         * @param propagator the propagator
+         * @return this builder
+         */
+        public Builder contextPropagator(dev.tenax.ContextPropagator propagator) {
+            spec.contextPropagator(propagator);
+            return this;
+        }
+
+        /**
          * The scheduler that times asynchronous waits (default: one shared daemon thread). It only times: retries
          * start on the {@link #executor}.
          *

@@ -1,5 +1,6 @@
 package dev.tenax.internal;
 
+import dev.tenax.ContextPropagator;
 import dev.tenax.GiveUpReason;
 import dev.tenax.RetryScope;
 import java.time.Duration;
@@ -34,6 +35,11 @@ import org.jspecify.annotations.Nullable;
  * gives it back. An outside completion of the future while nobody owns the state ends the call at once; while
  * somebody does, it is noted ({@code BUSY_ENDED_OUTSIDE}) and the owner ends the call when it lets go (or before
  * it starts an attempt). So the state needs no lock, and no event is lost between two threads.
+ *
+ * <p>Context: the caller's context ({@link CallContext}) is captured when the engine is made, on the caller's
+ * thread, and put in place around every entry from another thread (an attempt's outcome, the next attempt, a
+ * failed hand-off, an outside completion), so that listeners, later attempts and the future's completion see it;
+ * each entry puts back what its thread had.
  */
 public final class AsyncEngine<T extends @Nullable Object> {
     private static final int IDLE = 0;
@@ -45,6 +51,7 @@ public final class AsyncEngine<T extends @Nullable Object> {
     private final AsyncAttempt<T> attempt;
     private final RetryState<T> state;
     private final Executor executor;
+    private final CallContext context;
     private final CompletableFuture<T> result = new CompletableFuture<>();
     /** The creating thread owns the state first. */
     private final AtomicInteger owner = new AtomicInteger(BUSY);
@@ -70,6 +77,7 @@ public final class AsyncEngine<T extends @Nullable Object> {
         this.attempt = attempt;
         this.state = state;
         this.executor = executor;
+        this.context = CallContext.capture(spec);
     }
 
     /**
@@ -149,7 +157,9 @@ public final class AsyncEngine<T extends @Nullable Object> {
             Permits permits = spec.permits;
             CompletionStage<T> stage = permits == null
                     ? attempt.start(state)
-                    : permits.startAsync(spec, executor, state.remainingNanos(), () -> attempt.start(state));
+                    // a queued attempt starts on whichever thread frees a permit: inside the call's context
+                    : permits.startAsync(
+                            spec, executor, state.remainingNanos(), context.around(() -> attempt.start(state)));
             return stage != null
                     ? stage
                     : CompletableFuture.failedFuture(new NullPointerException("operation returned a null stage"));
@@ -240,6 +250,14 @@ public final class AsyncEngine<T extends @Nullable Object> {
     }
 
     private void attemptCompleted(@Nullable T value, @Nullable Throwable thrown) {
+        // on the client's thread that completed the attempt: the listeners and the future's completion need the
+        // caller's context there
+        try (ContextPropagator.Scope restored = context.restore()) {
+            judgeCompleted(value, thrown);
+        }
+    }
+
+    private void judgeCompleted(@Nullable T value, @Nullable Throwable thrown) {
         inFlight.set(null);
         Throwable failure = unwrap(thrown);
         if (!acquire()) {
@@ -292,7 +310,7 @@ public final class AsyncEngine<T extends @Nullable Object> {
             return;
         }
         startingOn = Thread.currentThread();
-        try {
+        try (ContextPropagator.Scope restored = context.restore()) {
             Wait next = wait;
             while (next != null) {
                 startAttempt(next);
@@ -347,6 +365,12 @@ public final class AsyncEngine<T extends @Nullable Object> {
     }
 
     private void endAfterHandOff(Wait wait, Throwable cause, GiveUpReason reason) {
+        try (ContextPropagator.Scope restored = context.restore()) {
+            endHandOffRestored(wait, cause, reason);
+        }
+    }
+
+    private void endHandOffRestored(Wait wait, Throwable cause, GiveUpReason reason) {
         if (!acquire()) {
             return;
         }
@@ -465,8 +489,10 @@ public final class AsyncEngine<T extends @Nullable Object> {
 
     /** The caller ended the call; we own the state and the call. */
     private void endedOutside() {
-        Listeners.close(scope.getAndSet(null));
-        safeGaveUp(GiveUpReason.CANCELLED, state.lastFailure(), null);
+        try (ContextPropagator.Scope restored = context.restore()) {
+            Listeners.close(scope.getAndSet(null));
+            safeGaveUp(GiveUpReason.CANCELLED, state.lastFailure(), null);
+        }
     }
 
     private void cancelPending() {

@@ -1,5 +1,6 @@
 package dev.tenax.internal;
 
+import dev.tenax.ContextPropagator;
 import dev.tenax.RetryBudget;
 import dev.tenax.RetryListener;
 import java.time.Duration;
@@ -44,6 +45,8 @@ public final class RetrySpec {
     public final List<RetryListener> listeners;
     /** Whether one of {@link #listeners} overrides {@code onSuccess}: checked once here, never per call. */
     public final boolean listenersOnSuccess;
+    /** The policy's own context propagators, used in addition to the global ones. */
+    public final List<ContextPropagator> contextPropagators;
 
     public final RetryBudget budget;
     public final Timing timing;
@@ -72,6 +75,7 @@ public final class RetrySpec {
         this.permits = b.limit == null ? null : Permits.of(b.limit);
         this.listeners = List.copyOf(b.listeners);
         this.listenersOnSuccess = Listeners.anyOnSuccess(this.listeners);
+        this.contextPropagators = List.copyOf(b.contextPropagators);
         this.budget = b.budget;
         this.timing = b.timing;
         this.timeout = b.timeout;
@@ -173,6 +177,7 @@ public final class RetrySpec {
         private double waitExpBase = DEFAULT_WAIT_EXP_BASE;
         private String name = DEFAULT_NAME;
         private List<RetryListener> listeners = new ArrayList<>();
+        private List<ContextPropagator> contextPropagators = new ArrayList<>();
         private RetryBudget budget = RetryBudget.unlimited();
         private boolean allowUnbounded;
         private boolean allowNestedRetries;
@@ -245,6 +250,10 @@ public final class RetrySpec {
 
         public void listener(RetryListener value) {
             listeners.add(Objects.requireNonNull(value, "listener"));
+        }
+
+        public void contextPropagator(ContextPropagator value) {
+            contextPropagators.add(Objects.requireNonNull(value, "contextPropagator"));
         }
 
         public void budget(RetryBudget value) {
@@ -323,6 +332,7 @@ public final class RetrySpec {
             copy.allowNestedRetries = allowNestedRetries;
             copy.limit = limit;
             copy.listeners = new ArrayList<>(listeners);
+            copy.contextPropagators = new ArrayList<>(contextPropagators);
             copy.budget = budget;
             copy.allowUnbounded = allowUnbounded;
             copy.timing = timing;

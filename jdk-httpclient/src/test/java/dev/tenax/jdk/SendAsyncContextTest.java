@@ -1,0 +1,81 @@
+package dev.tenax.jdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tenax.ContextPropagator;
+import dev.tenax.RetryDetails;
+import dev.tenax.http.HttpRetryPolicy;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 16: through {@code sendAsync}, the caller's context (a {@link ThreadLocal}, through the
+ * {@link ContextPropagator} SPI) is in place when the listener runs and when the second attempt is sent, although
+ * both run on threads other than the caller's.
+ */
+class SendAsyncContextTest {
+    private static final ThreadLocal<String> TENANT = new ThreadLocal<>();
+    private static final ContextPropagator TENANT_PROPAGATOR = () -> {
+        String captured = TENANT.get();
+        return () -> {
+            String previous = TENANT.get();
+            TENANT.set(captured);
+            return () -> TENANT.set(previous);
+        };
+    };
+
+    private final MockWebServer server = new MockWebServer();
+
+    @BeforeEach
+    void start() throws Exception {
+        server.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.close();
+    }
+
+    @Test
+    void theSecondAttemptAndTheListenerSeeTheCallersContext() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(503).build());
+        server.enqueue(new MockResponse.Builder().code(200).body("ok").build());
+        List<String> sentWith = new CopyOnWriteArrayList<>();
+        List<String> listenerSaw = new CopyOnWriteArrayList<>();
+        HttpRetryPolicy policy = HttpRetryPolicy.builder()
+                .attempts(2)
+                .waitInitial(Duration.ofMillis(1))
+                .waitJitter(Duration.ZERO)
+                .contextPropagator(TENANT_PROPAGATOR)
+                .listener((RetryDetails details) -> listenerSaw.add(String.valueOf(TENANT.get())))
+                .build();
+        RecordingHttpClient recording = new RecordingHttpClient(HttpClient.newHttpClient());
+        recording.onSend(() -> sentWith.add(String.valueOf(TENANT.get())));
+        HttpClient client = RetryingHttpClient.wrap(recording, policy);
+
+        TENANT.set("acme");
+        CompletableFuture<HttpResponse<String>> call;
+        try {
+            call = client.sendAsync(
+                    HttpRequest.newBuilder(server.url("/").uri()).build(), BodyHandlers.ofString());
+        } finally {
+            TENANT.remove();
+        }
+
+        assertThat(call.get(30, java.util.concurrent.TimeUnit.SECONDS).statusCode())
+                .isEqualTo(200);
+        assertThat(sentWith).as("each attempt as sent").containsExactly("acme", "acme");
+        assertThat(listenerSaw).containsExactly("acme");
+    }
+}
