@@ -456,13 +456,14 @@ public final class HttpRetryPolicy {
         }
 
         /**
-         * Sends every attempt's number (1 for the first) in a request header of this name, so that the next layer
-         * (a proxy, a service that calls others) can see a re-send and decline to retry it again, as Envoy's
-         * {@code x-envoy-attempt-count} and gRPC's {@code grpc-previous-rpc-attempts} do. Default: no header. The
-         * header replaces one of the same name the request carries.
+         * Sends each re-sent request's attempt number ({@code 2} for the first retry) in a request header of this
+         * name, so that the next layer (a proxy, a service that calls others) can see a re-send and decline to
+         * retry it again, as Envoy's {@code x-envoy-attempt-count} and gRPC's {@code grpc-previous-rpc-attempts}
+         * do. The first attempt goes out as the caller wrote it. Default: no header. On a re-send the header
+         * replaces one of the same name the request carries.
          *
          * <pre>{@code
-         * HttpRetryPolicy policy = HttpRetryPolicy.builder().attemptHeader("X-Attempt").build();
+         * HttpRetryPolicy policy = HttpRetryPolicy.builder().attemptHeader("X-Retry-Attempt").build();
          * }</pre>
          *
          * @param name an HTTP field name (RFC 9110 token characters)

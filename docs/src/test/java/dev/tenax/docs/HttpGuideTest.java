@@ -26,10 +26,10 @@ class HttpGuideTest {
     void attemptHeader() {
         // region http-attempt-header
         HttpRetryPolicy policy =
-                HttpRetryPolicy.builder().attemptHeader("X-Attempt").build();
-        // first attempt: X-Attempt: 1; its retries: X-Attempt: 2, 3, ...
+                HttpRetryPolicy.builder().attemptHeader("X-Retry-Attempt").build();
+        // the first attempt as written; its retries: X-Retry-Attempt: 2, 3, ...
         // endregion
-        assertThat(policy.attemptHeader()).contains("X-Attempt");
+        assertThat(policy.attemptHeader()).contains("X-Retry-Attempt");
     }
 
     @Test

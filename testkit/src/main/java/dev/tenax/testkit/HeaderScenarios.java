@@ -51,18 +51,21 @@ public interface HeaderScenarios extends ScenarioHost {
     }
 
     @Test
-    default void anAttemptHeaderCarriesEachAttemptsNumberAndReplacesTheCallersValue() throws Exception {
+    default void anAttemptHeaderCarriesEachReSentAttemptsNumberAndLeavesTheFirstAsWritten() throws Exception {
         mockServer().enqueue(unavailable());
         mockServer().enqueue(unavailable());
         mockServer().enqueue(new MockResponse.Builder().body("ok").build());
 
-        ContractResponse response = scenarioClient(scenarioPolicy().attemptHeader("X-Attempt"))
-                .send(ContractRequest.get(mockServer().url("/").uri()).header("x-attempt", "forged"));
+        ContractResponse response = scenarioClient(scenarioPolicy().attemptHeader("X-Retry-Attempt"))
+                .send(ContractRequest.get(mockServer().url("/").uri()).header("x-retry-attempt", "callers"));
 
         assertThat(response).isEqualTo(new ContractResponse(200, "ok"));
-        for (int attempt = 1; attempt <= 3; attempt++) {
+        assertThat(mockServer().takeRequest().getHeaders().values("X-Retry-Attempt"))
+                .as("the first attempt, as the caller wrote it")
+                .containsExactly("callers");
+        for (int attempt = 2; attempt <= 3; attempt++) {
             RecordedRequest request = mockServer().takeRequest();
-            assertThat(request.getHeaders().values("X-Attempt")).containsExactly(Integer.toString(attempt));
+            assertThat(request.getHeaders().values("X-Retry-Attempt")).containsExactly(Integer.toString(attempt));
         }
     }
 

@@ -23,7 +23,7 @@ public interface HttpAttemptContext {
 
     /**
      * The name of the request header that should carry {@link #attemptNumber()} on this attempt's request (set,
-     * replacing one of that name), or {@code null} when the policy sends none.
+     * replacing one of that name), or {@code null} when the policy sends none or this is the first attempt.
      *
      * @return a valid HTTP field name, or {@code null}
      */

@@ -85,7 +85,8 @@ public final class HttpJudge<R> implements Judge<R> {
 
             @Override
             public @Nullable String attemptHeader() {
-                return rules.attemptHeader();
+                // re-sends only: the first attempt goes out as the caller wrote it
+                return engine.attemptNumber() > 1 ? rules.attemptHeader() : null;
             }
 
             @Override
