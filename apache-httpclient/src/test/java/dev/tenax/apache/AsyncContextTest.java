@@ -2,13 +2,12 @@ package dev.tenax.apache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tenax.ContextPropagator;
-import dev.tenax.RetryDetails;
 import dev.tenax.http.HttpRetryPolicy;
+import dev.tenax.testkit.TenantContext;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -25,19 +24,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 16: through the async client, the caller's context (a {@link ThreadLocal}, through the
- * {@link ContextPropagator} SPI) is in place when the listener runs and when each attempt goes down the exec
+ * {@code ContextPropagator} SPI) is in place when the listener runs and when each attempt goes down the exec
  * chain, although the retry starts on a thread other than the caller's.
  */
 class AsyncContextTest {
-    private static final ThreadLocal<String> TENANT = new ThreadLocal<>();
-    private static final ContextPropagator TENANT_PROPAGATOR = () -> {
-        String captured = TENANT.get();
-        return () -> {
-            String previous = TENANT.get();
-            TENANT.set(captured);
-            return () -> TENANT.set(previous);
-        };
-    };
+    private final TenantContext tenant = new TenantContext();
 
     private final MockWebServer server = new MockWebServer();
 
@@ -56,16 +47,9 @@ class AsyncContextTest {
         server.enqueue(new MockResponse.Builder().code(503).build());
         server.enqueue(new MockResponse.Builder().code(200).body("ok").build());
         List<String> sentWith = new CopyOnWriteArrayList<>();
-        List<String> listenerSaw = new CopyOnWriteArrayList<>();
-        HttpRetryPolicy policy = HttpRetryPolicy.builder()
-                .attempts(2)
-                .waitInitial(Duration.ofMillis(1))
-                .waitJitter(Duration.ZERO)
-                .contextPropagator(TENANT_PROPAGATOR)
-                .listener((RetryDetails details) -> listenerSaw.add(String.valueOf(TENANT.get())))
-                .build();
+        HttpRetryPolicy policy = tenant.policy();
         AsyncExecChainHandler recordsEachAttempt = (request, entity, scope, chain, callback) -> {
-            sentWith.add(String.valueOf(TENANT.get()));
+            sentWith.add(TenantContext.current());
             chain.proceed(request, entity, scope, callback);
         };
         CloseableHttpAsyncClient client = AsyncRetryExecHandler.install(
@@ -75,18 +59,14 @@ class AsyncContextTest {
                 .build();
         client.start();
         try {
-            TENANT.set("acme");
-            java.util.concurrent.Future<SimpleHttpResponse> call;
-            try {
-                call = client.execute(
-                        SimpleRequestBuilder.get(server.url("/").uri()).build(), null);
-            } finally {
-                TENANT.remove();
-            }
+            Future<SimpleHttpResponse> call = TenantContext.startAs(
+                    "acme",
+                    () -> client.execute(
+                            SimpleRequestBuilder.get(server.url("/").uri()).build(), null));
 
             assertThat(call.get(30, TimeUnit.SECONDS).getCode()).isEqualTo(200);
             assertThat(sentWith).as("each attempt down the chain").containsExactly("acme", "acme");
-            assertThat(listenerSaw).containsExactly("acme");
+            assertThat(tenant.listenerSaw).containsExactly("acme");
         } finally {
             client.close(CloseMode.IMMEDIATE);
         }

@@ -2,14 +2,12 @@ package dev.tenax.jdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tenax.ContextPropagator;
-import dev.tenax.RetryDetails;
 import dev.tenax.http.HttpRetryPolicy;
+import dev.tenax.testkit.TenantContext;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,19 +19,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 16: through {@code sendAsync}, the caller's context (a {@link ThreadLocal}, through the
- * {@link ContextPropagator} SPI) is in place when the listener runs and when the second attempt is sent, although
+ * {@code ContextPropagator} SPI) is in place when the listener runs and when the second attempt is sent, although
  * both run on threads other than the caller's.
  */
 class SendAsyncContextTest {
-    private static final ThreadLocal<String> TENANT = new ThreadLocal<>();
-    private static final ContextPropagator TENANT_PROPAGATOR = () -> {
-        String captured = TENANT.get();
-        return () -> {
-            String previous = TENANT.get();
-            TENANT.set(captured);
-            return () -> TENANT.set(previous);
-        };
-    };
+    private final TenantContext tenant = new TenantContext();
 
     private final MockWebServer server = new MockWebServer();
 
@@ -52,30 +42,19 @@ class SendAsyncContextTest {
         server.enqueue(new MockResponse.Builder().code(503).build());
         server.enqueue(new MockResponse.Builder().code(200).body("ok").build());
         List<String> sentWith = new CopyOnWriteArrayList<>();
-        List<String> listenerSaw = new CopyOnWriteArrayList<>();
-        HttpRetryPolicy policy = HttpRetryPolicy.builder()
-                .attempts(2)
-                .waitInitial(Duration.ofMillis(1))
-                .waitJitter(Duration.ZERO)
-                .contextPropagator(TENANT_PROPAGATOR)
-                .listener((RetryDetails details) -> listenerSaw.add(String.valueOf(TENANT.get())))
-                .build();
+        HttpRetryPolicy policy = tenant.policy();
         RecordingHttpClient recording = new RecordingHttpClient(HttpClient.newHttpClient());
-        recording.onSend(() -> sentWith.add(String.valueOf(TENANT.get())));
+        recording.onSend(() -> sentWith.add(TenantContext.current()));
         HttpClient client = RetryingHttpClient.wrap(recording, policy);
 
-        TENANT.set("acme");
-        CompletableFuture<HttpResponse<String>> call;
-        try {
-            call = client.sendAsync(
-                    HttpRequest.newBuilder(server.url("/").uri()).build(), BodyHandlers.ofString());
-        } finally {
-            TENANT.remove();
-        }
+        CompletableFuture<HttpResponse<String>> call = TenantContext.startAs(
+                "acme",
+                () -> client.sendAsync(
+                        HttpRequest.newBuilder(server.url("/").uri()).build(), BodyHandlers.ofString()));
 
         assertThat(call.get(30, java.util.concurrent.TimeUnit.SECONDS).statusCode())
                 .isEqualTo(200);
         assertThat(sentWith).as("each attempt as sent").containsExactly("acme", "acme");
-        assertThat(listenerSaw).containsExactly("acme");
+        assertThat(tenant.listenerSaw).containsExactly("acme");
     }
 }

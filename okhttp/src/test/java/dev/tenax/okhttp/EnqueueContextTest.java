@@ -2,11 +2,9 @@ package dev.tenax.okhttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tenax.ContextPropagator;
-import dev.tenax.RetryDetails;
 import dev.tenax.http.HttpRetryPolicy;
+import dev.tenax.testkit.TenantContext;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,20 +23,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 16: through {@link RetryingCallFactory} {@code enqueue}, the caller's context (a {@link ThreadLocal},
- * through the {@link ContextPropagator} SPI) is in place when the listener runs and when each attempt's OkHttp
+ * through the {@code ContextPropagator} SPI) is in place when the listener runs and when each attempt's OkHttp
  * call is enqueued (OkHttp's {@code callStart} runs on the enqueuing thread; tracing instrumentations capture
  * their context there), although the retry starts on a thread other than the caller's.
  */
 class EnqueueContextTest {
-    private static final ThreadLocal<String> TENANT = new ThreadLocal<>();
-    private static final ContextPropagator TENANT_PROPAGATOR = () -> {
-        String captured = TENANT.get();
-        return () -> {
-            String previous = TENANT.get();
-            TENANT.set(captured);
-            return () -> TENANT.set(previous);
-        };
-    };
+    private final TenantContext tenant = new TenantContext();
 
     private final MockWebServer server = new MockWebServer();
 
@@ -57,27 +47,19 @@ class EnqueueContextTest {
         server.enqueue(new MockResponse.Builder().code(503).build());
         server.enqueue(new MockResponse.Builder().code(200).body("ok").build());
         List<String> enqueuedWith = new CopyOnWriteArrayList<>();
-        List<String> listenerSaw = new CopyOnWriteArrayList<>();
-        HttpRetryPolicy policy = HttpRetryPolicy.builder()
-                .attempts(2)
-                .waitInitial(Duration.ofMillis(1))
-                .waitJitter(Duration.ZERO)
-                .contextPropagator(TENANT_PROPAGATOR)
-                .listener((RetryDetails details) -> listenerSaw.add(String.valueOf(TENANT.get())))
-                .build();
+        HttpRetryPolicy policy = tenant.policy();
         OkHttpClient client = new OkHttpClient.Builder()
                 .eventListener(new EventListener() {
                     @Override
                     public void callStart(Call call) {
-                        enqueuedWith.add(String.valueOf(TENANT.get()));
+                        enqueuedWith.add(TenantContext.current());
                     }
                 })
                 .build();
         Call.Factory factory = RetryingCallFactory.create(client, policy);
         CompletableFuture<Integer> status = new CompletableFuture<>();
 
-        TENANT.set("acme");
-        try {
+        TenantContext.startAs("acme", () -> {
             factory.newCall(new Request.Builder().url(server.url("/")).build()).enqueue(new Callback() {
                 @Override
                 public void onFailure(Call call, IOException e) {
@@ -91,13 +73,12 @@ class EnqueueContextTest {
                     }
                 }
             });
-        } finally {
-            TENANT.remove();
-        }
+            return null;
+        });
 
         assertThat(status.get(30, TimeUnit.SECONDS)).isEqualTo(200);
         assertThat(enqueuedWith).as("each attempt as enqueued").containsExactly("acme", "acme");
-        assertThat(listenerSaw).containsExactly("acme");
+        assertThat(tenant.listenerSaw).containsExactly("acme");
         client.dispatcher().executorService().shutdown();
         client.connectionPool().evictAll();
     }
