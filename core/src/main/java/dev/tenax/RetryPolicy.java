@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -236,6 +237,28 @@ public final class RetryPolicy {
             operation.run();
             return null;
         });
+    }
+
+    /**
+     * Calls a {@link Callable}, retrying it as {@link #call(ThrowingSupplier)} does. This is the shape Kotlin can
+     * infer: {@code call}'s exception type appears only in its {@code throws} clause, which Kotlin does not read,
+     * so Kotlin cannot infer it, while {@code invoke} is Kotlin's call operator and has no type to infer but the
+     * result's. Java code keeps {@code call}, which throws what the operation throws; {@code invoke} declares
+     * {@link Exception}.
+     *
+     * <pre>{@code
+     * val user = policy { client.fetchUser(id) }  // Kotlin: a User, or the last failure when it gives up
+     * String body = policy.invoke(callable);     // Java: a Callable you already hold
+     * }</pre>
+     *
+     * @param operation the attempt to make; called once per attempt on the calling thread
+     * @param <T> the result type
+     * @return the result of the first successful attempt
+     * @throws Exception the last attempt's exception when the policy gives up
+     */
+    public <T extends @Nullable Object> T invoke(Callable<? extends T> operation) throws Exception {
+        Objects.requireNonNull(operation, "operation");
+        return call(operation::call);
     }
 
     /**

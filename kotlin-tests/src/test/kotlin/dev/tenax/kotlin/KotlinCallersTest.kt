@@ -47,32 +47,33 @@ class KotlinCallersTest {
     }
 
     @Test
-    fun callWithTheExceptionTypeNamed() {
-        // region kotlin-call
+    fun callThePolicyLikeAFunction() {
+        // region kotlin-invoke
         val policy = RetryPolicy.on(IOException::class.java)
             .attempts(5)
             .timeout(Duration.ofSeconds(10))
             .name("fetch-user")
             .build()
 
+        val user = policy { client.fetchUser(id) } // a User; when it gives up, it throws the last failure
+        policy { println("sent") } // a block without a result
+        // endregion
+
+        assertThat(user).isEqualTo(User("42"))
+        assertThat(client.calls).hasValue(3)
+    }
+
+    @Test
+    fun callWithTheExceptionTypeNamed() {
+        val policy = RetryPolicy.on(IOException::class.java).attempts(5).build()
+
+        // region kotlin-call
         val user: User = policy.call<User, Exception> { client.fetchUser(id) }
         policy.run<Exception> { client.fetchUser(id) }
         // endregion
 
         assertThat(user).isEqualTo(User("42"))
         assertThat(client.calls).hasValue(4)
-    }
-
-    @Test
-    fun invokeOperator() {
-        val policy = RetryPolicy.on(IOException::class.java).attempts(5).build()
-
-        // region kotlin-invoke-use
-        val user = policy { client.fetchUser(id) } // a User; when it gives up, it throws the last failure
-        policy { println("sent") } // a block without a result
-        // endregion
-
-        assertThat(user).isEqualTo(User("42"))
     }
 
     @Test
