@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Instances are immutable. They never carry header values, query strings or user info.
  */
 public interface RetryDetails {
-    /** The policy's name ({@code "default"} unless {@link RetryPolicy.Builder#name} set one). */
+    /** The policy's name: the one {@link RetryPolicy.Builder#name} set, or the class and method that built it. */
     String name();
 
     /** Which retry this is: 1 for the first retry (the second attempt). */

@@ -767,13 +767,60 @@ public final class RetryPolicy {
         }
 
         /**
-         * The name that logs, metrics and events use for this policy (default {@code "default"}).
+         * The name that logs, metrics and events use for this policy. Without one, the policy is named after the
+         * class and method that built it ({@code "OrderClient.fetchOrder"}; a constructor or static initialiser
+         * gives the class alone), found once by {@code build()}, never per call; {@code "default"} when no
+         * such frame is found.
          *
          * @param name not blank
          * @return this builder
          */
         public Builder name(String name) {
             spec.name(name);
+            return this;
+        }
+
+        /**
+         * The level of the default log line for each scheduled retry ({@code tenax.retry_scheduled}); default
+         * {@link System.Logger.Level#WARNING WARNING}. A chatty client may want {@code DEBUG};
+         * {@link System.Logger.Level#OFF OFF} writes no line. Only the default log listener reads it.
+         *
+         * <pre>{@code
+         * RetryPolicy.on(IOException.class).retryLogLevel(System.Logger.Level.DEBUG).build();
+         * }</pre>
+         *
+         * @param level the level
+         * @return this builder
+         */
+        public Builder retryLogLevel(System.Logger.Level level) {
+            spec.retryLogLevel(level);
+            return this;
+        }
+
+        /**
+         * The level of the default log line for a give-up after at least one retry ({@code tenax.gave_up});
+         * default {@link System.Logger.Level#INFO INFO}; {@link System.Logger.Level#OFF OFF} writes no line.
+         *
+         * @param level the level
+         * @return this builder
+         */
+        public Builder giveUpLogLevel(System.Logger.Level level) {
+            spec.giveUpLogLevel(level);
+            return this;
+        }
+
+        /**
+         * Whether the give-up line carries the last failure's stack trace, with its causes and what it carries
+         * suppressed; default {@code false}. (The caller's exception also has the earlier attempts' failures
+         * attached; the log line shows the one that ended the call.) Every message in it is redacted as the line's
+         * own {@code message} field is (no user info, query strings or credentials), so the trace keeps
+         * SECURITY.md's promise.
+         *
+         * @param enabled whether to log the stack trace
+         * @return this builder
+         */
+        public Builder logGiveUpStackTrace(boolean enabled) {
+            spec.logGiveUpStackTrace(enabled);
             return this;
         }
 

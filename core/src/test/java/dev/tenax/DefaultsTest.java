@@ -18,7 +18,7 @@ class DefaultsTest {
         assertThat(policy.waitMax()).isEqualTo(Duration.ofSeconds(5));
         assertThat(policy.waitJitter()).isEqualTo(Duration.ofSeconds(1));
         assertThat(policy.waitExpBase()).isEqualTo(2.0);
-        assertThat(policy.name()).isEqualTo("default");
+        assertThat(policy.name()).isEqualTo("DefaultsTest.defaultsAreStaminas"); // its building site
         assertThat(policy.budget()).isSameAs(RetryBudget.unlimited());
     }
 

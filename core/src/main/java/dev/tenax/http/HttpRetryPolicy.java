@@ -58,7 +58,7 @@ public final class HttpRetryPolicy {
     private static final RetryBudget DEFAULT_BUDGET =
             RetryBudget.tokenBucket(DEFAULT_BUDGET_CAPACITY, DEFAULT_BUDGET_REFILL);
 
-    private static final HttpRetryPolicy DEFAULTS = builder().build();
+    private static final HttpRetryPolicy DEFAULTS = builder().name(DEFAULT_NAME).build();
 
     static {
         HttpPolicies.register(policy -> policy.rules);
@@ -197,7 +197,7 @@ public final class HttpRetryPolicy {
 
         Builder() {
             spec = new RetrySpec.Builder();
-            spec.name(DEFAULT_NAME);
+            spec.fallbackName(DEFAULT_NAME);
             spec.budget(DEFAULT_BUDGET);
             statuses = DEFAULT_STATUSES.clone();
         }
@@ -385,13 +385,60 @@ public final class HttpRetryPolicy {
         }
 
         /**
-         * The name used in logs, metrics and events (default {@code "http"}).
+         * The name that logs, metrics and events use for this policy. Without one, the policy is named after the
+         * class and method that built it ({@code "OrderClient.fetchOrder"}; a constructor or static initialiser
+         * gives the class alone), found once by {@code build()}, never per call; {@code "http"} when no
+         * such frame is found.
          *
          * @param name not blank
          * @return this builder
          */
         public Builder name(String name) {
             spec.name(name);
+            return this;
+        }
+
+        /**
+         * The level of the default log line for each scheduled retry ({@code tenax.retry_scheduled}); default
+         * {@link System.Logger.Level#WARNING WARNING}. A chatty client may want {@code DEBUG};
+         * {@link System.Logger.Level#OFF OFF} writes no line. Only the default log listener reads it.
+         *
+         * <pre>{@code
+         * HttpRetryPolicy.builder().retryLogLevel(System.Logger.Level.DEBUG).build();
+         * }</pre>
+         *
+         * @param level the level
+         * @return this builder
+         */
+        public Builder retryLogLevel(System.Logger.Level level) {
+            spec.retryLogLevel(level);
+            return this;
+        }
+
+        /**
+         * The level of the default log line for a give-up after at least one retry ({@code tenax.gave_up});
+         * default {@link System.Logger.Level#INFO INFO}; {@link System.Logger.Level#OFF OFF} writes no line.
+         *
+         * @param level the level
+         * @return this builder
+         */
+        public Builder giveUpLogLevel(System.Logger.Level level) {
+            spec.giveUpLogLevel(level);
+            return this;
+        }
+
+        /**
+         * Whether the give-up line carries the last failure's stack trace, with its causes and what it carries
+         * suppressed; default {@code false}. (The caller's exception also has the earlier attempts' failures
+         * attached; the log line shows the one that ended the call.) Every message in it is redacted as the line's
+         * own {@code message} field is (no user info, query strings or credentials), so the trace keeps
+         * SECURITY.md's promise.
+         *
+         * @param enabled whether to log the stack trace
+         * @return this builder
+         */
+        public Builder logGiveUpStackTrace(boolean enabled) {
+            spec.logGiveUpStackTrace(enabled);
             return this;
         }
 

@@ -17,5 +17,19 @@ record GiveUpEvent(
         OptionalInt status,
         String errorType,
         @Nullable String target,
-        Optional<Duration> serverWait)
-        implements GiveUpDetails {}
+        Optional<Duration> serverWait,
+        LogSettings log)
+        implements GiveUpDetails {
+    GiveUpEvent(
+            String name,
+            GiveUpReason reason,
+            int attempts,
+            Duration elapsed,
+            @Nullable Throwable cause,
+            OptionalInt status,
+            String errorType,
+            @Nullable String target,
+            Optional<Duration> serverWait) {
+        this(name, reason, attempts, elapsed, cause, status, errorType, target, serverWait, LogSettings.DEFAULT);
+    }
+}

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Logs each scheduled retry at WARNING as {@code tenax.retry_scheduled} with key=value fields, and each give-up
- * after at least one retry at INFO. Every field goes through {@link LogText}, so no value (a policy name, an
+ * after at least one retry at INFO; a policy may choose other levels, and a give-up stack trace ({@link
+ * LogSettings}). Every field goes through {@link LogText}, so no value (a policy name, an
  * exception message) can break the line or fake another one; the failure's message is logged sanitised (no user
  * info, query strings or credentials, at most {@value LogText#MAX_MESSAGE} characters), because a class name
  * alone does not tell a refused connection from a reset.
@@ -28,7 +29,8 @@ public final class LoggingListener implements RetryListener {
 
     @Override
     public void onRetryScheduled(RetryDetails details) {
-        if (!log.isLoggable(Level.WARNING)) {
+        Level level = details instanceof RetryEvent event ? event.log().retryLevel() : Level.WARNING;
+        if (!enabled(level)) {
             return;
         }
         StringBuilder line = new StringBuilder(200).append("tenax.retry_scheduled name=");
@@ -43,7 +45,7 @@ public final class LoggingListener implements RetryListener {
                 .append(" cause=")
                 .append(LogText.value(details.errorType()));
         message(line, details.cause());
-        log.log(Level.WARNING, line.toString());
+        log.log(level, line.toString());
     }
 
     @Override
@@ -52,7 +54,8 @@ public final class LoggingListener implements RetryListener {
         if (details.attempts() < 2 && details.reason() == GiveUpReason.NOT_RETRYABLE) {
             return;
         }
-        if (!log.isLoggable(Level.INFO)) {
+        LogSettings settings = details instanceof GiveUpEvent event ? event.log() : LogSettings.DEFAULT;
+        if (!enabled(settings.giveUpLevel())) {
             return;
         }
         StringBuilder line = new StringBuilder(200).append("tenax.gave_up name=");
@@ -68,7 +71,17 @@ public final class LoggingListener implements RetryListener {
                 .append(LogText.value(details.errorType()));
         details.serverWait().ifPresent(w -> line.append(" server_wait=").append(seconds(w)));
         message(line, details.cause());
-        log.log(Level.INFO, line.toString());
+        Throwable cause = details.cause();
+        if (settings.giveUpStackTrace() && cause != null) {
+            log.log(settings.giveUpLevel(), line.toString(), LoggedFailure.of(cause));
+        } else {
+            log.log(settings.giveUpLevel(), line.toString());
+        }
+    }
+
+    /** OFF is the policy saying "no line": a backend asked whether OFF is loggable may well say yes (JUL does). */
+    private boolean enabled(Level level) {
+        return level != Level.OFF && log.isLoggable(level);
     }
 
     private static void target(StringBuilder line, @Nullable String target) {

@@ -14,5 +14,18 @@ record RetryEvent(
         @Nullable Throwable cause,
         OptionalInt status,
         String errorType,
-        @Nullable String target)
-        implements RetryDetails {}
+        @Nullable String target,
+        LogSettings log)
+        implements RetryDetails {
+    RetryEvent(
+            String name,
+            int retryNumber,
+            Duration waitFor,
+            Duration waitedSoFar,
+            @Nullable Throwable cause,
+            OptionalInt status,
+            String errorType,
+            @Nullable String target) {
+        this(name, retryNumber, waitFor, waitedSoFar, cause, status, errorType, target, LogSettings.DEFAULT);
+    }
+}

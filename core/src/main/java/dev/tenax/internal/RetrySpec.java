@@ -60,9 +60,12 @@ public final class RetrySpec {
     public final Duration waitJitter;
     private final @Nullable ScheduledExecutorService scheduler;
     private final @Nullable Executor executor;
+    /** How the default log listener writes this policy's lines. */
+    final LogSettings logSettings;
+
     private final Builder source;
 
-    private RetrySpec(Builder b) {
+    private RetrySpec(Builder b, String name) {
         this.maxAttempts = b.attempts == null ? 0 : b.attempts;
         this.timeoutNanos = b.timeout == null ? -1 : Durations.toNanos(b.timeout);
         this.attemptTimeoutNanos = b.attemptTimeout == null ? -1 : Durations.toNanos(b.attemptTimeout);
@@ -70,7 +73,8 @@ public final class RetrySpec {
         this.waitMaxNanos = Durations.toNanos(b.waitMax);
         this.waitJitterNanos = Durations.toNanos(b.waitJitter);
         this.waitExpBase = b.waitExpBase;
-        this.name = b.name;
+        this.name = name;
+        this.logSettings = new LogSettings(b.retryLogLevel, b.giveUpLogLevel, b.logGiveUpStackTrace);
         this.allowNestedRetries = b.allowNestedRetries;
         this.permits = b.limit == null ? null : Permits.of(b.limit);
         this.listeners = List.copyOf(b.listeners);
@@ -176,6 +180,10 @@ public final class RetrySpec {
         private Duration waitJitter = DEFAULT_WAIT_JITTER;
         private double waitExpBase = DEFAULT_WAIT_EXP_BASE;
         private String name = DEFAULT_NAME;
+        private boolean nameGiven;
+        private System.Logger.Level retryLogLevel = System.Logger.Level.WARNING;
+        private System.Logger.Level giveUpLogLevel = System.Logger.Level.INFO;
+        private boolean logGiveUpStackTrace;
         private List<RetryListener> listeners = new ArrayList<>();
         private List<ContextPropagator> contextPropagators = new ArrayList<>();
         private RetryBudget budget = RetryBudget.unlimited();
@@ -245,6 +253,24 @@ public final class RetrySpec {
         }
 
         public void name(String value) {
+            name = Objects.requireNonNull(value, "name");
+            nameGiven = true;
+        }
+
+        public void retryLogLevel(System.Logger.Level value) {
+            retryLogLevel = Objects.requireNonNull(value, "retryLogLevel");
+        }
+
+        public void giveUpLogLevel(System.Logger.Level value) {
+            giveUpLogLevel = Objects.requireNonNull(value, "giveUpLogLevel");
+        }
+
+        public void logGiveUpStackTrace(boolean value) {
+            logGiveUpStackTrace = value;
+        }
+
+        /** The name to use when {@link #name} was not called and the building site cannot be found. */
+        public void fallbackName(String value) {
             name = Objects.requireNonNull(value, "name");
         }
 
@@ -316,7 +342,8 @@ public final class RetrySpec {
                 throw new IllegalStateException("neither attempts nor timeout is limited: such a policy can retry"
                         + " forever; set attempts(1..) or timeout(> 0), or call allowUnbounded(true)");
             }
-            return new RetrySpec(this);
+            // derived here, once per policy: the call site is a stack walk, which no call should pay for
+            return new RetrySpec(this, nameGiven ? name : CallSiteName.of(name));
         }
 
         public Builder copy() {
@@ -329,6 +356,10 @@ public final class RetrySpec {
             copy.waitJitter = waitJitter;
             copy.waitExpBase = waitExpBase;
             copy.name = name;
+            copy.nameGiven = nameGiven;
+            copy.retryLogLevel = retryLogLevel;
+            copy.giveUpLogLevel = giveUpLogLevel;
+            copy.logGiveUpStackTrace = logGiveUpStackTrace;
             copy.allowNestedRetries = allowNestedRetries;
             copy.limit = limit;
             copy.listeners = new ArrayList<>(listeners);

@@ -265,7 +265,8 @@ final class RetryState<T extends @Nullable Object> implements AttemptContext, Re
                 failure,
                 status == 0 ? OptionalInt.empty() : OptionalInt.of(status),
                 errorType(failure, status),
-                target());
+                target(),
+                spec.logSettings);
         return Listeners.retryScheduled(spec.listeners, event);
     }
 
@@ -323,7 +324,8 @@ final class RetryState<T extends @Nullable Object> implements AttemptContext, Re
                 status == 0 ? OptionalInt.empty() : OptionalInt.of(status),
                 errorType(failure, status),
                 target(),
-                serverWaitNanos < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(serverWaitNanos)));
+                serverWaitNanos < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(serverWaitNanos)),
+                spec.logSettings);
         Listeners.gaveUp(spec.listeners, event);
     }
 

@@ -31,7 +31,7 @@ class BuilderParityTest {
             "noAttemptHeader");
 
     /** Methods of the policies that are not settings: running calls, deriving. */
-    private static final Set<String> CORE_ONLY_GETTERS = Set.of("call", "run", "callAsync", "callAllAsync");
+    private static final Set<String> CORE_ONLY_GETTERS = Set.of("call", "run", "invoke", "callAsync", "callAllAsync");
 
     private static final Set<String> HTTP_ONLY_GETTERS =
             Set.of("retriesStatus", "maxRetryAfter", "longRetryAfter", "retryNonIdempotent", "attemptHeader");
