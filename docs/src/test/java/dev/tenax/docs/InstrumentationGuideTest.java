@@ -98,7 +98,7 @@ class InstrumentationGuideTest {
         server.enqueue(new MockResponse.Builder().code(503).build());
         OkHttpClient client = RetryInterceptor.install(
                         new OkHttpClient.Builder(),
-                        HttpRetryPolicy.builder().attempts(3).build())
+                        HttpRetryPolicy.builder().name("users").attempts(3).build())
                 .build();
         String url = server.url("/users/42")
                 .newBuilder()
@@ -123,11 +123,11 @@ class InstrumentationGuideTest {
         }
         assertThat(messages).hasSize(3);
         assertThat(messages.get(0))
-                .matches("WARNING tenax\\.retry_scheduled name=http target=\"\\Q" + target
+                .matches("WARNING tenax\\.retry_scheduled name=users target=\"\\Q" + target
                         + "\\E\" retry_number=1 wait_for=\\d+\\.\\d{3}s waited_so_far=0\\.000s cause=http_503");
         assertThat(messages.get(1)).contains(" retry_number=2 ");
         assertThat(messages.get(2))
-                .matches("INFO tenax\\.gave_up name=http target=\"\\Q" + target
+                .matches("INFO tenax\\.gave_up name=users target=\"\\Q" + target
                         + "\\E\" reason=ATTEMPTS attempts=3 elapsed=\\d+\\.\\d{3}s cause=http_503");
         assertThat(String.join("\n", messages)).doesNotContain("s3cret", "alice", "token");
     }
