@@ -36,7 +36,9 @@ class SnippetCheckTest {
     private static final Pattern IMPORT =
             Pattern.compile("^import (?:static )?([\\w.]+?)(?: as \\w+)?;?$", Pattern.MULTILINE);
 
-    /** A region and the imports of the file it is in. */
+    private static final Pattern PACKAGE = Pattern.compile("^package ([\\w.]+);?$", Pattern.MULTILINE);
+
+    /** A region and the imports of the file it is in, with the public types of its own package (not imported). */
     record Region(String code, List<String> fileImports) {}
 
     @Test
@@ -128,6 +130,7 @@ class SnippetCheckTest {
 
     private static Map<String, Region> regions() throws IOException {
         Map<String, Region> regions = new HashMap<>();
+        Map<String, List<String>> publicTypes = publicMainTypes();
         List<Path> testRoots = new ArrayList<>();
         try (Stream<Path> modules = Files.list(DOCS.getParent())) {
             modules.flatMap(m -> Stream.of(m.resolve("src/test/java"), m.resolve("src/test/kotlin")))
@@ -148,6 +151,12 @@ class SnippetCheckTest {
                 while (statement.find()) {
                     fileImports.add(statement.group(1));
                 }
+                // a test in the package it tests uses that package's types without importing them; a reader
+                // copying the snippet into their own package needs the import all the same
+                Matcher pkg = PACKAGE.matcher(text);
+                if (pkg.find()) {
+                    fileImports.addAll(publicTypes.getOrDefault(pkg.group(1), List.of()));
+                }
                 Matcher region = REGION.matcher(text);
                 while (region.find()) {
                     Region previous = regions.put(region.group(1), new Region(region.group(2), fileImports));
@@ -158,6 +167,38 @@ class SnippetCheckTest {
             }
         }
         return regions;
+    }
+
+    /** The public top-level types of every module's {@code src/main/java}, by package, as qualified names. */
+    private static Map<String, List<String>> publicMainTypes() throws IOException {
+        Map<String, List<String>> types = new HashMap<>();
+        List<Path> mainRoots;
+        try (Stream<Path> modules = Files.list(DOCS.getParent())) {
+            mainRoots = modules.map(m -> m.resolve("src/main/java"))
+                    .filter(Files::isDirectory)
+                    .collect(Collectors.toList());
+        }
+        for (Path root : mainRoots) {
+            List<Path> sources;
+            try (Stream<Path> files = Files.walk(root)) {
+                sources = files.filter(p -> p.toString().endsWith(".java")).collect(Collectors.toList());
+            }
+            for (Path source : sources) {
+                String simpleName = source.getFileName().toString().replaceFirst("\\.java$", "");
+                String text = Files.readString(source);
+                Matcher pkg = PACKAGE.matcher(text);
+                if (pkg.find()
+                        && Pattern.compile(
+                                        "^public (?:\\w+ )*(?:class|interface|record|enum|@interface) "
+                                                + Pattern.quote(simpleName) + "\\b",
+                                        Pattern.MULTILINE)
+                                .matcher(text)
+                                .find()) {
+                    types.computeIfAbsent(pkg.group(1), k -> new ArrayList<>()).add(pkg.group(1) + "." + simpleName);
+                }
+            }
+        }
+        return types;
     }
 
     /** Drops blank edge lines and the common indentation; trailing spaces never count. */
