@@ -1,7 +1,10 @@
 package dev.tenax.opentelemetry;
 
+import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.TracerProvider;
+import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.EventData;
@@ -19,6 +22,21 @@ final class InMemoryTracing implements AutoCloseable {
     private final SdkTracerProvider provider = SdkTracerProvider.builder()
             .addSpanProcessor(SimpleSpanProcessor.create(exporter))
             .build();
+
+    /** For instrumentation that wants an {@code OpenTelemetry}: this SDK's tracers, no propagators. */
+    OpenTelemetry openTelemetry() {
+        return new OpenTelemetry() {
+            @Override
+            public TracerProvider getTracerProvider() {
+                return provider;
+            }
+
+            @Override
+            public ContextPropagators getPropagators() {
+                return ContextPropagators.noop();
+            }
+        };
+    }
 
     Tracer tracer() {
         return provider.get("dev.tenax.opentelemetry.test");
