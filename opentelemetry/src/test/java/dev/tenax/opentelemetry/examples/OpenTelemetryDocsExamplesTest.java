@@ -160,7 +160,7 @@ class OpenTelemetryDocsExamplesTest {
                     HttpRetryPolicy.builder().listener(TenaxTracing.listener()).build();
             OkHttpClient client =
                     RetryInterceptor.install(new OkHttpClient.Builder(), policy).build();
-            // the instrumentation outside Tenax's interceptor: one client span per attempt
+            // the instrumentation outside the retry interceptor: one client span per attempt
             Call.Factory traced = OkHttpTelemetry.create(openTelemetry).createCallFactory(client);
             // endregion
 
