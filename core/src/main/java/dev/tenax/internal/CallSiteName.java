@@ -32,7 +32,7 @@ final class CallSiteName {
         Optional<String> site = WALKER.walk(frames -> frames.filter(f -> !BUILDING_FRAMES.contains(f.getClassName()))
                 .findFirst()
                 .map(CallSiteName::describe));
-        return site.filter(s -> !s.isEmpty()).orElse(fallback);
+        return site.orElse(fallback);
     }
 
     private static String describe(StackFrame frame) {

@@ -20,6 +20,9 @@ class CallSiteNameTest {
         assertThat(CallSiteName.plain("OrderClient$Inner.fetch-1_x")).isEqualTo("OrderClient$Inner.fetch-1_x");
         assertThat(CallSiteName.plain("Spec.fetch an order\n\"quoted\"")).isEqualTo("Spec.fetch_an_order__quoted_");
         assertThat(CallSiteName.plain("x".repeat(500))).hasSize(100);
+        // each range's ends are kept, the characters just outside them are not
+        assertThat(CallSiteName.plain("azAZ09")).isEqualTo("azAZ09");
+        assertThat(CallSiteName.plain("`{@[/:")).isEqualTo("______");
     }
 
     @Test

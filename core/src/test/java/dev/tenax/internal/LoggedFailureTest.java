@@ -49,6 +49,25 @@ class LoggedFailureTest {
     }
 
     @Test
+    void aDeepChainIsCopiedTo32CausesAndAWideOneTo16Suppressed() {
+        Throwable deep = new IOException("0");
+        for (int i = 1; i <= 40; i++) {
+            deep = new IOException(Integer.toString(i), deep);
+        }
+        IOException wide = new IOException("wide");
+        for (int i = 0; i < 20; i++) {
+            wide.addSuppressed(new IOException("s" + i));
+        }
+
+        int depth = 0;
+        for (Throwable t = LoggedFailure.of(deep); t.getCause() != null; t = t.getCause()) {
+            depth++;
+        }
+        assertThat(depth).isEqualTo(32);
+        assertThat(LoggedFailure.of(wide).getSuppressed()).hasSize(16);
+    }
+
+    @Test
     void noMessageGivesTheClassAlone() {
         assertThat(LoggedFailure.of(new IOException()).toString()).isEqualTo("java.io.IOException");
     }
