@@ -142,6 +142,42 @@ class PolicyLoggingTest {
                 .allSatisfy(r -> assertThat(r.getThrown()).isNull());
     }
 
+    /** A failure whose message cannot be read, directly or through its cause (adversary report, D1). */
+    static final class UnreadableMessage extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        UnreadableMessage(@Nullable Throwable cause) {
+            super(cause);
+        }
+
+        @Override
+        public String getMessage() {
+            throw new IllegalStateException("getMessage is broken");
+        }
+    }
+
+    @Test
+    void aFailureWhoseMessageCannotBeReadIsStillLoggedWithoutOne() {
+        RetryPolicy policy = threeAttempts().logGiveUpStackTrace(true).build();
+
+        assertThatThrownBy(() -> policy.call(() -> {
+                    throw new UnreadableMessage(null);
+                }))
+                .isInstanceOf(UnreadableMessage.class);
+        assertThatThrownBy(() -> policy.call(() -> {
+                    throw new IOException("outer", new UnreadableMessage(null));
+                }))
+                .isInstanceOf(IOException.class);
+
+        assertThat(records).hasSize(6);
+        assertThat(records.get(0).getMessage())
+                .startsWith("tenax.retry_scheduled")
+                .doesNotContain("message=");
+        assertThat(records.get(2).getMessage()).startsWith("tenax.gave_up");
+        assertThat(records.get(2).getThrown()).isNotNull();
+        assertThat(records.get(5).getMessage()).startsWith("tenax.gave_up");
+    }
+
     @Test
     void theSettingsAreCopiedByToBuilder() {
         RetryPolicy quiet = threeAttempts().retryLogLevel(Level.OFF).build();

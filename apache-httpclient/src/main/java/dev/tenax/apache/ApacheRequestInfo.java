@@ -48,7 +48,9 @@ final class ApacheRequestInfo implements HttpRequestInfo {
     static <R extends HttpRequest> R numbered(R copy, HttpAttemptContext attempt) {
         String header = attempt.attemptHeader();
         if (header != null) {
-            copy.setHeader(header, Integer.toString(attempt.attemptNumber()));
+            // every value of that name goes (setHeader replaces only the first), as OkHttp and the JDK do
+            copy.removeHeaders(header);
+            copy.addHeader(header, Integer.toString(attempt.attemptNumber()));
         }
         return copy;
     }

@@ -515,13 +515,19 @@ public final class HttpRetryPolicy {
          *
          * @param name an HTTP field name (RFC 9110 token characters)
          * @return this builder
-         * @throws IllegalArgumentException when {@code name} is not a valid field name; the message names it
+         * @throws IllegalArgumentException when {@code name} is not a valid field name, or names a field that the
+         *     clients manage themselves ({@code Host}, {@code Content-Length}, hop-by-hop fields: the JDK client
+         *     refuses to set them); the message names it
          */
         public Builder attemptHeader(String name) {
             Objects.requireNonNull(name, "attemptHeader");
             if (!FieldNames.isToken(name)) {
                 throw new IllegalArgumentException("attemptHeader must be a non-empty HTTP field name of token "
                         + "characters (letters, digits and !#$%&'*+-.^_`|~), was \"" + name + "\"");
+            }
+            if (FieldNames.isReserved(name)) {
+                throw new IllegalArgumentException("attemptHeader must not be a field that the clients manage"
+                        + " themselves (" + FieldNames.RESERVED_LIST + "), was \"" + name + "\"");
             }
             this.attemptHeader = name;
             return this;

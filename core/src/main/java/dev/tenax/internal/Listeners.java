@@ -58,6 +58,16 @@ public final class Listeners {
                         own.add(l);
                     }
                 }
+                // while bound, Tenax.listeners() hides the superseded defaults: a list built from it (it holds
+                // every listener that view showed) must not drop them for good, or closing the last binding could
+                // not bring the global-registry meters back; a list made from scratch means what it says
+                if (!bound.isEmpty() && holdsTheVisibleBase(own)) {
+                    for (RetryListener hidden : base != null ? base : DefaultListeners.create()) {
+                        if (hidden instanceof SupersededByBinding && !containsSame(own, hidden)) {
+                            own.add(hidden);
+                        }
+                    }
+                }
                 base = List.copyOf(own);
             }
             current = compute();
@@ -114,6 +124,20 @@ public final class Listeners {
             }
         }
         return s;
+    }
+
+    /** Whether {@code own} holds every listener of the current view that is not a bound one. */
+    private static boolean holdsTheVisibleBase(List<RetryListener> own) {
+        Snapshot view = current;
+        if (view == null) {
+            return false;
+        }
+        for (RetryListener l : view.all()) {
+            if (!containsSame(bound, l) && !containsSame(own, l)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The list in effect: the base (or the defaults), less what a binding supersedes, then the bound. */

@@ -53,6 +53,15 @@ final class LogText {
     private static final Pattern URL = Pattern.compile(
             "(?i)\\b([a-z][a-z0-9+.-]*://)(?:[^\\s/?#\"'<>]*@)?([^\\s/?#\"'<>]*)([^\\s?#\"'<>]*)(?:[?#][^\\s\"'<>]*)?");
 
+    /**
+     * scheme://user:password@ where the password holds {@code / ? #} unencoded (a credential pasted into a URL):
+     * {@link #URL} would read {@code user:pa} as the authority. Everything from the scheme to the last
+     * {@code @} of the token that follows a {@code user:} goes; a URL with an {@code @} later in its path loses
+     * its host too, which errs on the safe side.
+     */
+    private static final Pattern RAW_USER_INFO =
+            Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^\\s/?#@\"'<>]*:[^\\s\"'<>]*@");
+
     /** user:password@host without a scheme ("connect to alice:s3cret@proxy:8080"): the user info goes. */
     private static final Pattern USER_INFO =
             Pattern.compile("(^|[\\s\"'(\\[<=])[^\\s/@:\"'<>]+:[^\\s/@\"'<>]*@(?=[\\w\\[])");
@@ -100,6 +109,16 @@ final class LogText {
         if (failure == null) {
             return null;
         }
+        try {
+            return readMessage(failure);
+        } catch (Exception | StackOverflowError hostile) {
+            // a failure whose getMessage or getCause throws (or recurses): the line goes out without a message,
+            // rather than not at all
+            return null;
+        }
+    }
+
+    private static @Nullable String readMessage(Throwable failure) {
         String own = failure.getMessage();
         String rootPart = rootPart(failure, own);
         if (own == null) {
@@ -124,8 +143,10 @@ final class LogText {
 
     /** {@code text} without user info, query strings, fragments and the values of sensitive names. */
     static String redact(String text) {
-        String s = URL.matcher(text.length() > MAX_RAW ? text.substring(0, MAX_RAW) : text)
-                .replaceAll("$1$2$3");
+        String s = RAW_USER_INFO
+                .matcher(text.length() > MAX_RAW ? text.substring(0, MAX_RAW) : text)
+                .replaceAll("$1");
+        s = URL.matcher(s).replaceAll("$1$2$3");
         s = USER_INFO.matcher(s).replaceAll("$1");
         s = PATH_QUERY.matcher(s).replaceAll("$1$2");
         Matcher m = SENSITIVE.matcher(s);

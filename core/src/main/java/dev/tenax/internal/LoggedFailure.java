@@ -52,8 +52,9 @@ final class LoggedFailure extends Throwable {
                     }
                 }
             }
-        } catch (RuntimeException hostile) {
-            // a failure whose getters throw: keep what was copied; the give-up line must still be written
+        } catch (Exception | StackOverflowError hostile) {
+            // a failure whose getters throw (sneakily, or by recursing): keep what was copied; the give-up line
+            // must still be written
         }
         return copy;
     }
@@ -62,10 +63,10 @@ final class LoggedFailure extends Throwable {
         String message;
         try {
             message = original.getMessage();
-        } catch (RuntimeException hostile) {
+        } catch (Exception | StackOverflowError hostile) {
             message = null;
         }
-        String type = original.getClass().getName();
+        String type = LogText.escape(original.getClass().getName(), LogText.MAX_MESSAGE);
         return message == null ? type : type + ": " + LogText.escape(LogText.redact(message), LogText.MAX_MESSAGE);
     }
 

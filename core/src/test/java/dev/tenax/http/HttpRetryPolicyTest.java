@@ -81,6 +81,13 @@ class HttpRetryPolicyTest {
                 .hasMessageContaining("attemptHeader must be a non-empty HTTP field name")
                 .hasMessageContaining("was \"X Attempt\"");
         assertThatThrownBy(() -> HttpRetryPolicy.builder().attemptHeader("")).hasMessageContaining("was \"\"");
+        // fields the clients set themselves: the JDK client refuses Host and the like, and would fail the re-send
+        for (String reserved : new String[] {"Host", "content-length", "Connection", "Expect", "Upgrade", "TE"}) {
+            assertThatThrownBy(() -> HttpRetryPolicy.builder().attemptHeader(reserved))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("attemptHeader must not be a field that the clients manage")
+                    .hasMessageContaining("was \"" + reserved + "\"");
+        }
         assertThatThrownBy(() -> HttpRetryPolicy.builder().attemptHeader("X-Attempt:1"))
                 .isInstanceOf(IllegalArgumentException.class);
 

@@ -64,6 +64,17 @@ class LogTextTest {
         assertThat(LogText.redact("GET https://alice:s3cret@api.example.com:8443/v1/users?token=s3cret#top failed"))
                 .isEqualTo("GET https://api.example.com:8443/v1/users failed");
         assertThat(LogText.redact("to http://user@p@ss@host/x")).isEqualTo("to http://host/x");
+        // a password with / ? # unencoded, as string concatenation makes it (adversary report, D2)
+        for (String url : new String[] {
+            "https://admin:pa?ss@db.example.com/x",
+            "https://admin:pa#ss@db.example.com/x",
+            "https://admin:pa/ss@db.example.com/x"
+        }) {
+            assertThat(LogText.redact("connect to " + url + " failed"))
+                    .isEqualTo("connect to https://db.example.com/x failed");
+        }
+        assertThat(LogText.redact("GET http://localhost:44327/users/42 failed"))
+                .isEqualTo("GET http://localhost:44327/users/42 failed");
         assertThat(LogText.redact("HTTP://Host?x=1")).isEqualTo("HTTP://Host");
         assertThat(LogText.redact("see http://host/path.")).isEqualTo("see http://host/path.");
         assertThat(LogText.redact("proxy alice:s3cret@proxy.local:3128 refused"))

@@ -325,4 +325,48 @@ class TenaxMetricsTest {
         }
         assertThat(attempts("metrics-set", "success").count()).isEqualTo(1);
     }
+
+    @Test
+    void addingAListenerWhileBoundKeepsTheZeroConfigMetersForAfterTheBinding() throws Exception {
+        SimpleMeterRegistry global = new SimpleMeterRegistry();
+        List<RetryListener> previous = Tenax.listeners();
+        Tenax.setListeners(null); // the defaults
+        Metrics.addRegistry(global);
+        try {
+            try (TenaxMetrics.Binding ignored = TenaxMetrics.bindTo(registry)) {
+                // the usual "add one listener" idiom, while the view hides the superseded default
+                List<RetryListener> more = new java.util.ArrayList<>(Tenax.listeners());
+                more.add(details -> {});
+                Tenax.setListeners(more);
+            }
+            AtomicInteger once = new AtomicInteger();
+            instant("metrics-added-while-bound").build().call(() -> failing(once, 1));
+
+            assertThat(global.get("tenax.retries")
+                            .tags("name", "metrics-added-while-bound")
+                            .counter()
+                            .count())
+                    .isEqualTo(1.0);
+            assertThat(Tenax.listeners())
+                    .extracting(l -> l.getClass().getSimpleName())
+                    .contains("MicrometerListener");
+        } finally {
+            Metrics.removeRegistry(global);
+            Tenax.setListeners(previous);
+        }
+    }
+
+    @Test
+    void aListMadeFromScratchWhileBoundMeansWhatItSays() throws Exception {
+        List<RetryListener> previous = Tenax.listeners();
+        Tenax.setListeners(null);
+        try {
+            try (TenaxMetrics.Binding ignored = TenaxMetrics.bindTo(registry)) {
+                Tenax.setListeners(List.of());
+            }
+            assertThat(Tenax.listeners()).isEmpty();
+        } finally {
+            Tenax.setListeners(previous);
+        }
+    }
 }

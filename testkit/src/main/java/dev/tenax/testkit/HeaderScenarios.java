@@ -57,12 +57,14 @@ public interface HeaderScenarios extends ScenarioHost {
         mockServer().enqueue(new MockResponse.Builder().body("ok").build());
 
         ContractResponse response = scenarioClient(scenarioPolicy().attemptHeader("X-Retry-Attempt"))
-                .send(ContractRequest.get(mockServer().url("/").uri()).header("x-retry-attempt", "callers"));
+                .send(ContractRequest.get(mockServer().url("/").uri())
+                        .header("x-retry-attempt", "callers")
+                        .header("X-RETRY-ATTEMPT", "second value")); // two values: a re-send replaces both
 
         assertThat(response).isEqualTo(new ContractResponse(200, "ok"));
         assertThat(mockServer().takeRequest().getHeaders().values("X-Retry-Attempt"))
                 .as("the first attempt, as the caller wrote it")
-                .containsExactly("callers");
+                .containsExactlyInAnyOrder("callers", "second value");
         for (int attempt = 2; attempt <= 3; attempt++) {
             RecordedRequest request = mockServer().takeRequest();
             assertThat(request.getHeaders().values("X-Retry-Attempt")).containsExactly(Integer.toString(attempt));
