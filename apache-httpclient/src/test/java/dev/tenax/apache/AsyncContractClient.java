@@ -63,7 +63,7 @@ final class AsyncContractClient implements ContractClient {
         AsyncRequestBuilder builder =
                 AsyncRequestBuilder.create(request.method()).setUri(request.uri());
         for (Map.Entry<String, String> header : request.headers().entrySet()) {
-            builder.setHeader(header.getKey(), header.getValue());
+            builder.addHeader(header.getKey(), header.getValue()); // adds: two case-variants stay two
         }
         String body = request.body();
         if (body != null) {

@@ -48,7 +48,7 @@ final class ClassicContractClient implements ContractClient {
     static HttpUriRequestBase toApache(ContractRequest request) {
         HttpUriRequestBase apache = new HttpUriRequestBase(request.method(), request.uri());
         for (Map.Entry<String, String> header : request.headers().entrySet()) {
-            apache.setHeader(header.getKey(), header.getValue());
+            apache.addHeader(header.getKey(), header.getValue()); // adds: two case-variants stay two
         }
         String body = request.body();
         if (body != null) {

@@ -82,7 +82,7 @@ final class OkHttpContractClient implements ContractClient {
     static Request toOkHttp(ContractRequest request) {
         Request.Builder builder = new Request.Builder().url(request.uri().toString());
         for (Map.Entry<String, String> header : request.headers().entrySet()) {
-            builder.header(header.getKey(), header.getValue());
+            builder.addHeader(header.getKey(), header.getValue()); // adds: two case-variants stay two
         }
         String body = request.body();
         RequestBody requestBody =
