@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -54,28 +52,15 @@ class LoggingRoutingTest {
     private static String probe(String backend, List<String> options)
             throws IOException, InterruptedException, URISyntaxException {
         List<String> classPath = new ArrayList<>();
-        classPath.add(location(dev.tenax.RetryPolicy.class));
-        classPath.add(location(LoggingRoutingProbe.class));
+        classPath.add(ChildJvm.location(dev.tenax.RetryPolicy.class));
+        classPath.add(ChildJvm.location(LoggingRoutingProbe.class));
         try (Stream<Path> jars = Files.list(BACKENDS.resolve(backend))) {
             classPath.addAll(jars.map(Path::toString).sorted().collect(Collectors.toList()));
         }
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(options);
-        command.add("-cp");
-        command.add(String.join(java.io.File.pathSeparator, classPath));
-        command.add(LoggingRoutingProbe.class.getName());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("probe finished").isTrue();
-        assertThat(process.exitValue())
-                .as("probe's exit code; output:%n%s", out)
-                .isZero();
-        return out;
-    }
-
-    private static String location(Class<?> type) throws URISyntaxException {
-        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI())
-                .toString();
+        List<String> arguments = new ArrayList<>(options);
+        arguments.add("-cp");
+        arguments.add(String.join(java.io.File.pathSeparator, classPath));
+        arguments.add(LoggingRoutingProbe.class.getName());
+        return ChildJvm.run(arguments);
     }
 }

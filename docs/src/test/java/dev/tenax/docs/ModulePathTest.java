@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tenax.RetryPolicy;
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,27 +40,14 @@ class ModulePathTest {
     }
 
     private static String probe(List<String> options) throws IOException, InterruptedException, URISyntaxException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(options);
-        command.add("--module-path");
-        command.add(location(RetryPolicy.class));
-        command.add("--add-modules");
-        command.add("dev.tenax.core");
-        command.add("-cp");
-        command.add(location(JfrProbe.class));
-        command.add(JfrProbe.class.getName());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("probe finished").isTrue();
-        assertThat(process.exitValue())
-                .as("probe's exit code; output:%n%s", out)
-                .isZero();
-        return out;
-    }
-
-    private static String location(Class<?> type) throws URISyntaxException {
-        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI())
-                .toString();
+        List<String> arguments = new ArrayList<>(options);
+        arguments.add("--module-path");
+        arguments.add(ChildJvm.location(RetryPolicy.class));
+        arguments.add("--add-modules");
+        arguments.add("dev.tenax.core");
+        arguments.add("-cp");
+        arguments.add(ChildJvm.location(JfrProbe.class));
+        arguments.add(JfrProbe.class.getName());
+        return ChildJvm.run(arguments);
     }
 }
